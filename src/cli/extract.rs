@@ -1,0 +1,118 @@
+//! `whowhom extract`: the triple stream of `shared/spec/triples.md`.
+
+use super::output::{is_broken_pipe, table};
+use super::{Failure, InputArgs, StderrReport};
+use crate::corpus::{read_inputs, Read, ReadOptions};
+use crate::diag::Report;
+use crate::triple::Triple;
+use clap::{Args, ValueEnum};
+use rayon::prelude::*;
+use std::io::{self, BufWriter, Write};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Jsonl,
+    Table,
+}
+
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Jsonl)]
+    format: Format,
+    /// Also print hypothetical and negated triples (default: facts only).
+    #[arg(long)]
+    all_moods: bool,
+}
+
+/// Articles extracted in parallel per batch; output order stays the input order.
+const BATCH: usize = 64;
+
+pub fn run(args: ExtractArgs) -> Result<u8, Failure> {
+    args.input.init_threads();
+    let extractor = args.input.extractor().map_err(|m| Failure {
+        message: m,
+        code: 1,
+    })?;
+    let options = ReadOptions {
+        default_date: args.input.date,
+        max_article_bytes: args.input.max_article_mb.saturating_mul(1024 * 1024),
+    };
+    let mut report = StderrReport::default();
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let mut rows = Vec::new();
+    let mut batch = Vec::with_capacity(BATCH);
+    let mut inputs = read_inputs(&args.input.paths(), options).peekable();
+    while inputs.peek().is_some() {
+        batch.clear();
+        for item in inputs.by_ref() {
+            match item {
+                Read::Article(a) => {
+                    batch.push(a);
+                    if batch.len() == BATCH {
+                        break;
+                    }
+                }
+                Read::Problem(p) => report.report(p),
+            }
+        }
+        let triples: Vec<Vec<Triple>> = batch.par_iter().map(|a| extractor.extract(a)).collect();
+        for t in triples
+            .iter()
+            .flatten()
+            .filter(|t| args.all_moods || t.mood.is_fact())
+        {
+            let written = match args.format {
+                Format::Jsonl => serde_json::to_writer(&mut out, t)
+                    .map_err(io::Error::from)
+                    .and_then(|_| out.write_all(b"\n")),
+                Format::Table => {
+                    rows.push(table_row(t));
+                    Ok(())
+                }
+            };
+            if let Err(e) = written {
+                return write_failed(e);
+            }
+        }
+    }
+    if args.format == Format::Table {
+        let header = [
+            "doc", "sent", "subject", "relation", "object", "mood", "theme", "date",
+        ];
+        if let Err(e) = table(&mut out, &header, &rows) {
+            return write_failed(e);
+        }
+    }
+    if let Err(e) = out.flush() {
+        return write_failed(e);
+    }
+    Ok(if report.skipped > 0 { 1 } else { 0 })
+}
+
+fn write_failed(e: io::Error) -> Result<u8, Failure> {
+    if is_broken_pipe(&e) {
+        Ok(0)
+    } else {
+        Err(Failure::input(format!("cannot write output: {e}")))
+    }
+}
+
+fn table_row(t: &Triple) -> Vec<String> {
+    vec![
+        t.doc.clone(),
+        t.sentence.to_string(),
+        t.subject.name.clone(),
+        t.relation.clone(),
+        t.object.display_name().to_string(),
+        t.mood.to_string(),
+        t.theme.clone().unwrap_or_default(),
+        t.event_date
+            .or(t.date)
+            .map(|d| d.to_string())
+            .unwrap_or_default(),
+    ]
+}

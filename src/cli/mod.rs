@@ -1,0 +1,177 @@
+//! The command-line interface: one module per subcommand, each short, each calling
+//! into the library. This module owns argument parsing, loading the schema and the
+//! gazetteer, and turning problems into messages and exit codes.
+
+mod extract;
+mod output;
+
+use crate::diag::{Problem, Report, Severity};
+use crate::extract::Extractor;
+use crate::gazetteer::Gazetteer;
+use crate::schema::Schema;
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Who did what to whom: a knowledge graph of news.
+#[derive(Debug, Parser)]
+#[command(name = "whowhom", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Print the triples of articles as JSON Lines (or a table).
+    Extract(extract::ExtractArgs),
+    /// Build a graph file from articles.
+    Build(NotYet),
+    /// Who pressured whom.
+    Query(NotYet),
+    /// The shortest path between two actors.
+    Path(NotYet),
+    /// List the actors found in articles.
+    Actors(NotYet),
+    /// Graph statistics.
+    Stats(NotYet),
+    /// Export the graph (dot, ron, json, graphml, csv).
+    Export(NotYet),
+    /// Render the graph with Graphviz (svg, png, pdf).
+    Render(NotYet),
+}
+
+/// Arguments of a command that a later release brings.
+#[derive(Debug, Args)]
+struct NotYet {
+    #[arg(trailing_var_arg = true, allow_hyphen_values = true, hide = true)]
+    args: Vec<String>,
+}
+
+/// Options shared by every command that reads articles.
+#[derive(Debug, Args, Clone)]
+pub struct InputArgs {
+    /// Article files (.txt, .jsonl) or directories; default: data/corpus.
+    pub inputs: Vec<PathBuf>,
+    /// Date of articles that carry none (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_date)]
+    pub date: Option<NaiveDate>,
+    /// Relation schema file (RON); default: the built-in schema/relations.ron.
+    #[arg(long, value_name = "FILE")]
+    pub schema: Option<PathBuf>,
+    /// Worker threads (default: all cores).
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+    /// Largest .txt article read, in MiB.
+    #[arg(long, value_name = "MIB", default_value_t = 256)]
+    pub max_article_mb: u64,
+    /// No progress output.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|e| format!("{s:?} is not a YYYY-MM-DD date: {e}"))
+}
+
+/// The default input when none is given.
+pub const DEFAULT_CORPUS: &str = "data/corpus";
+
+impl InputArgs {
+    /// The inputs, or the default corpus.
+    pub fn paths(&self) -> Vec<PathBuf> {
+        if self.inputs.is_empty() {
+            vec![PathBuf::from(DEFAULT_CORPUS)]
+        } else {
+            self.inputs.clone()
+        }
+    }
+
+    /// Compile the extractor from the chosen schema and the gazetteer.
+    pub fn extractor(&self) -> Result<Extractor, String> {
+        let schema = match &self.schema {
+            None => Schema::builtin(),
+            Some(p) => {
+                let text = std::fs::read_to_string(p)
+                    .map_err(|e| format!("{}: cannot read: {e}", p.display()))?;
+                Schema::parse(&p.display().to_string(), &text)
+            }
+        }
+        .map_err(|e| e.to_string())?;
+        let gazetteer = Gazetteer::builtin().map_err(|e| e.to_string())?;
+        Ok(Extractor::new(schema, gazetteer))
+    }
+
+    /// Configure the global thread pool once.
+    pub fn init_threads(&self) {
+        if let Some(n) = self.threads {
+            // An error means the pool exists already, which is fine for a CLI run.
+            let _ = rayon::ThreadPoolBuilder::new()
+                .num_threads(n.max(1))
+                .build_global();
+        }
+    }
+}
+
+/// Prints problems to stderr as they come and remembers whether input was skipped.
+#[derive(Debug, Default)]
+pub struct StderrReport {
+    pub skipped: usize,
+    pub warnings: usize,
+}
+
+impl Report for StderrReport {
+    fn report(&mut self, problem: Problem) {
+        match problem.severity {
+            Severity::Skipped => self.skipped += 1,
+            Severity::Warning => self.warnings += 1,
+        }
+        eprintln!("whowhom: {problem}");
+    }
+}
+
+/// A command's failure: what to tell the user and the exit code.
+pub struct Failure {
+    pub message: String,
+    pub code: u8,
+}
+
+impl Failure {
+    pub fn input(message: impl Into<String>) -> Self {
+        Failure {
+            message: message.into(),
+            code: 1,
+        }
+    }
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Extract(args) => extract::run(args),
+        Command::Build(_) => not_yet("build", 5),
+        Command::Query(_) => not_yet("query", 5),
+        Command::Path(_) => not_yet("path", 5),
+        Command::Actors(_) => not_yet("actors", 4),
+        Command::Stats(_) => not_yet("stats", 5),
+        Command::Export(_) => not_yet("export", 6),
+        Command::Render(_) => not_yet("render", 6),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(f) => {
+            if !f.message.is_empty() {
+                eprintln!("whowhom: {}", f.message);
+            }
+            ExitCode::from(f.code)
+        }
+    }
+}
+
+fn not_yet(command: &str, issue: u32) -> Result<u8, Failure> {
+    Err(Failure::input(format!(
+        "'{command}' is not available yet in this version (it arrives with issue #{issue})"
+    )))
+}

@@ -1,0 +1,136 @@
+//! Scraping junk: lines that web scrapers leave in article text.
+//!
+//! Ad placeholders (`[ad_1]`), share and comment boilerplate (`Source link`,
+//! `Related Post`, `Leave a Reply`), and embedded tweets (`pic.twitter.com/…` lines,
+//! `— Name (@handle) January 4, 2022` attributions) are not text of any event. They are
+//! cut out of the article's regions; the text itself is never changed, so spans stay
+//! exact.
+
+use crate::text::Span;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// What a line of scraped text is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LineKind {
+    Text,
+    /// A junk line; the article goes on after it.
+    Junk,
+    /// Boilerplate that ends the article: everything from here on is the site's, not
+    /// the article's (related links, comment forms).
+    Trailer,
+}
+
+static AD_MARKER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\[ad_\d+\]").expect("static regex"));
+static TWEET_ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[—–-]\s*[^()]{1,80}\(@\w{1,30}\)\s*\w+\s+\d{1,2},\s*\d{4}$")
+        .expect("static regex")
+});
+
+fn classify(line: &str) -> LineKind {
+    let t = line.trim();
+    if t.is_empty() {
+        return LineKind::Text;
+    }
+    let lower = t.to_lowercase();
+    if lower == "source link"
+        || lower == "related post"
+        || lower == "related posts"
+        || lower.starts_with("leave a reply")
+        || lower.starts_with("leave a comment")
+    {
+        return LineKind::Trailer;
+    }
+    if AD_MARKER.find(t).is_some_and(|m| m.len() == t.len())
+        || t.contains("pic.twitter.com/")
+        || TWEET_ATTRIBUTION.is_match(t)
+    {
+        return LineKind::Junk;
+    }
+    LineKind::Text
+}
+
+/// The regions of `text[start..]` that are article text: runs of non-junk lines, with
+/// inline ad markers cut out. Regions are trimmed and never empty.
+pub(crate) fn article_regions(text: &str, start: usize) -> Vec<Span> {
+    let mut regions = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut pos = start;
+    for line in text[start..].split_inclusive('\n') {
+        let line_span = Span::new(pos, pos + line.len());
+        pos += line.len();
+        match classify(line) {
+            LineKind::Text => {
+                open.get_or_insert(line_span.start);
+            }
+            kind => {
+                if let Some(s) = open.take() {
+                    push_text(text, Span::new(s, line_span.start), &mut regions);
+                }
+                if kind == LineKind::Trailer {
+                    return regions;
+                }
+            }
+        }
+    }
+    if let Some(s) = open {
+        push_text(text, Span::new(s, text.len()), &mut regions);
+    }
+    regions
+}
+
+/// Add a region, cutting out inline ad markers and trimming whitespace.
+fn push_text(text: &str, region: Span, out: &mut Vec<Span>) {
+    let mut from = region.start;
+    for m in AD_MARKER.find_iter(region.of(text)) {
+        let piece = Span::new(from, region.start + m.start()).trim(text);
+        if !piece.is_empty() {
+            out.push(piece);
+        }
+        from = region.start + m.end();
+    }
+    let piece = Span::new(from, region.end).trim(text);
+    if !piece.is_empty() {
+        out.push(piece);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<&str> {
+        article_regions(text, 0)
+            .iter()
+            .map(|s| s.of(text))
+            .collect()
+    }
+
+    #[test]
+    fn ad_lines_and_trailers_are_cut() {
+        let text = "[ad_1]\nPutin called for talks.\nThe Kremlin said so.\ntop\n[ad_2]\nSource link\nMore links";
+        assert_eq!(
+            texts(text),
+            ["Putin called for talks.\nThe Kremlin said so.\ntop"]
+        );
+    }
+
+    #[test]
+    fn tweets_are_cut_but_text_around_them_kept() {
+        let text = "NATO met.\n— Oana Lungescu (@NATOpress) January 4, 2022\nSee pic.twitter.com/x1\nBorrell spoke.";
+        assert_eq!(texts(text), ["NATO met.", "Borrell spoke."]);
+    }
+
+    #[test]
+    fn inline_ad_markers_are_cut_out_of_a_line() {
+        let text = "Russia warned [ad_1] NATO.";
+        assert_eq!(texts(text), ["Russia warned", "NATO."]);
+    }
+
+    #[test]
+    fn related_post_ends_the_article() {
+        let text = "Ukraine asked.\n\nRelated Post\n\nLeave a Reply\n\nYour email address";
+        assert_eq!(texts(text), ["Ukraine asked."]);
+    }
+}

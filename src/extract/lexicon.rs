@@ -1,0 +1,134 @@
+//! The trigger lexicon: every inflected form of every schema trigger, compiled once.
+
+use super::inflect::{noun_forms, verb_forms};
+use crate::schema::{Pos, RelationId, Schema};
+use crate::text::{Token, TokenKind};
+use std::collections::HashMap;
+
+/// Words a multi-word trigger may skip between its own words ("held *emergency* talks",
+/// "imposed *new* sanctions").
+const MAX_GAP: usize = 2;
+
+#[derive(Debug, Clone)]
+struct Entry {
+    relation: RelationId,
+    trigger: usize,
+    pos: Pos,
+    /// The phrase's other words, lower case, in order (the head excluded).
+    before: Vec<String>,
+    after: Vec<String>,
+}
+
+/// A trigger found in a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TriggerHit {
+    pub relation: RelationId,
+    /// Index of the trigger within its relation in the schema.
+    pub trigger: usize,
+    pub pos: Pos,
+    /// Token index of the inflected head word.
+    pub head: usize,
+    /// Token range the whole phrase covers.
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Inflected trigger forms, keyed by head word.
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    heads: HashMap<String, Vec<Entry>>,
+}
+
+impl Lexicon {
+    pub fn new(schema: &Schema) -> Self {
+        let mut heads: HashMap<String, Vec<Entry>> = HashMap::new();
+        for (relation, r) in schema.relations() {
+            for (trigger, t) in r.triggers.iter().enumerate() {
+                let words: Vec<String> =
+                    t.phrase.split_whitespace().map(str::to_lowercase).collect();
+                let (forms, before, after) = match t.pos {
+                    Pos::Verb => (verb_forms(&words[0]), Vec::new(), words[1..].to_vec()),
+                    Pos::Noun => {
+                        let last = words.len() - 1;
+                        (noun_forms(&words[last]), words[..last].to_vec(), Vec::new())
+                    }
+                };
+                for form in forms {
+                    heads.entry(form).or_default().push(Entry {
+                        relation,
+                        trigger,
+                        pos: t.pos,
+                        before: before.clone(),
+                        after: after.clone(),
+                    });
+                }
+            }
+        }
+        Lexicon { heads }
+    }
+
+    /// Every trigger in a tokenized sentence; where phrases overlap at one head, the
+    /// longest wins.
+    pub fn find(&self, text: &str, tokens: &[Token]) -> Vec<TriggerHit> {
+        let lower: Vec<String> = tokens.iter().map(|t| t.text(text).to_lowercase()).collect();
+        let mut hits = Vec::new();
+        for (i, t) in tokens.iter().enumerate() {
+            if t.kind != TokenKind::Word {
+                continue;
+            }
+            let Some(entries) = self.heads.get(&lower[i]) else {
+                continue;
+            };
+            let mut best: Option<(usize, TriggerHit)> = None;
+            for e in entries {
+                let Some((start, end)) = match_around(&lower, tokens, i, &e.before, &e.after)
+                else {
+                    continue;
+                };
+                let len = e.before.len() + e.after.len();
+                if best.as_ref().is_none_or(|(l, _)| len > *l) {
+                    best = Some((
+                        len,
+                        TriggerHit {
+                            relation: e.relation,
+                            trigger: e.trigger,
+                            pos: e.pos,
+                            head: i,
+                            start,
+                            end,
+                        },
+                    ));
+                }
+            }
+            hits.extend(best.map(|(_, h)| h));
+        }
+        hits
+    }
+}
+
+/// Match the words of a phrase before and after its head at `head`, allowing small gaps.
+fn match_around(
+    lower: &[String],
+    tokens: &[Token],
+    head: usize,
+    before: &[String],
+    after: &[String],
+) -> Option<(usize, usize)> {
+    let mut end = head + 1;
+    for w in after {
+        let found = (end..lower.len().min(end + MAX_GAP + 1))
+            .take_while(|&j| tokens[j].kind == TokenKind::Word || &lower[j] == w)
+            .find(|&j| &lower[j] == w)?;
+        end = found + 1;
+    }
+    let mut start = head;
+    for w in before.iter().rev() {
+        let lo = start.saturating_sub(MAX_GAP + 1);
+        let found = (lo..start)
+            .rev()
+            .take_while(|&j| tokens[j].kind == TokenKind::Word)
+            .find(|&j| &lower[j] == w)?;
+        start = found;
+    }
+    Some((start, end))
+}

@@ -1,0 +1,30 @@
+//! whowhom: who did what to whom, read from news.
+//!
+//! The library is a one-way pipeline; each stage is a module named for it:
+//!
+//! ```text
+//! corpus ─► text ─► extract ─► resolve ─► graph ─► query / export
+//!             ▲         ▲
+//!           schema   gazetteer   (loaded once, read-only)
+//! ```
+//!
+//! * [`corpus`] reads files and directories into [`corpus::Article`]s (dates, junk lines).
+//! * [`text`] splits an article into sentences and tokens with byte spans.
+//! * [`schema`] and [`gazetteer`] load the relation schema and the actor gazetteer.
+//! * [`extract`] turns sentences into [`triple::Triple`]s.
+//! * [`diag`] carries the problems found on the way, so that a bad file is reported and
+//!   skipped rather than ending the run.
+//!
+//! See `ARCHITECTURE.md` for the map and the invariants.
+
+pub mod cli;
+pub mod corpus;
+pub mod diag;
+pub mod extract;
+pub mod gazetteer;
+pub mod schema;
+pub mod text;
+pub mod triple;
+
+mod datafile;
+pub use datafile::DataError;

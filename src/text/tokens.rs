@@ -1,0 +1,229 @@
+//! Tokenization: words, numbers and punctuation with byte spans.
+//!
+//! Unicode word boundaries (UAX #29, from `unicode-segmentation`) do the hard part;
+//! on top of them news needs a few joins and one split: dotted abbreviations keep their
+//! final stop ("U.S."), hyphenated compounds stay one word ("al-Assad", "1,340-kilometer",
+//! "pro-Russian"), and the possessive "'s" becomes a token of its own ("Russia's" →
+//! "Russia" "'s") because grammar needs it.
+
+use super::Span;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// The coarse class of a token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TokenKind {
+    /// Letters (possibly with digits, dots of an abbreviation, hyphens, apostrophes).
+    Word,
+    /// Digits, possibly with separators ("100,000", "16.00", "1,340-kilometer" is a Word).
+    Number,
+    /// The possessive clitic "'s" / "’s" (or a bare "'" after a plural).
+    Possessive,
+    /// Punctuation: one character.
+    Punct,
+    /// Anything else: symbols, emoji.
+    Symbol,
+}
+
+/// One token: a span into the text that was tokenized, and its class.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub span: Span,
+    pub kind: TokenKind,
+}
+
+impl Token {
+    pub fn text<'a>(&self, source: &'a str) -> &'a str {
+        self.span.of(source)
+    }
+}
+
+/// Abbreviations that keep their full stop as part of the word.
+const STOP_ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Cpl", "Adm",
+    "Cmdr", "Brig", "Sen", "Rep", "Gov", "Pres", "Amb", "Rev", "Hon", "St", "Mt", "Ft", "Jr", "Sr",
+    "No", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+    "Co", "Corp", "Inc", "Ltd", "vs",
+];
+
+fn classify(s: &str) -> TokenKind {
+    let mut chars = s.chars();
+    let Some(first) = chars.next() else {
+        return TokenKind::Symbol;
+    };
+    if s.chars().any(char::is_alphabetic) {
+        TokenKind::Word
+    } else if first.is_numeric() {
+        TokenKind::Number
+    } else if first.is_ascii_punctuation() || is_unicode_punct(first) {
+        TokenKind::Punct
+    } else {
+        TokenKind::Symbol
+    }
+}
+
+fn is_unicode_punct(c: char) -> bool {
+    matches!(
+        c,
+        '“' | '”'
+            | '‘'
+            | '’'
+            | '«'
+            | '»'
+            | '–'
+            | '—'
+            | '…'
+            | '‹'
+            | '›'
+            | '„'
+            | '‚'
+            | '·'
+            | '•'
+    )
+}
+
+fn is_hyphen(s: &str) -> bool {
+    matches!(s, "-" | "‐" | "‑")
+}
+
+/// Tokenize `span` of `text`. Token spans are in `text`'s coordinates.
+pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
+    let s = span.of(text);
+    let mut out: Vec<Token> = Vec::with_capacity(s.len() / 5 + 1);
+    // `glued` is true while the previous piece touched this one (no space between).
+    let mut prev_end = usize::MAX;
+    for (at, piece) in s.split_word_bound_indices() {
+        if piece.chars().all(char::is_whitespace) {
+            continue;
+        }
+        let start = span.start + at;
+        let end = start + piece.len();
+        let glued = prev_end == start;
+        prev_end = end;
+        if glued {
+            if let Some(&last) = out.last() {
+                let last_text = last.span.of(text);
+                // "U.S" + "." → "U.S."; "W" + "." → "W."; "Mr" + "." → "Mr."
+                if piece == "." && last.kind == TokenKind::Word && keeps_stop(last_text) {
+                    if let Some(l) = out.last_mut() {
+                        l.span.end = end;
+                    }
+                    continue;
+                }
+                // word "-" word → one compound word
+                if last.kind == TokenKind::Punct && is_hyphen(last_text) && out.len() >= 2 {
+                    let before = out[out.len() - 2];
+                    if before.span.end == last.span.start
+                        && matches!(before.kind, TokenKind::Word | TokenKind::Number)
+                        && piece.chars().next().is_some_and(char::is_alphanumeric)
+                    {
+                        out.pop();
+                        if let Some(compound) = out.last_mut() {
+                            compound.span.end = end;
+                            compound.kind = TokenKind::Word;
+                        }
+                        continue;
+                    }
+                }
+            }
+        }
+        push_word(text, Span::new(start, end), &mut out);
+    }
+    out
+}
+
+/// Whether a word takes the full stop that follows it.
+fn keeps_stop(word: &str) -> bool {
+    if STOP_ABBREVIATIONS.contains(&word) {
+        return true;
+    }
+    let mut chars = word.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => c.is_uppercase(), // an initial
+        _ => {
+            word.contains('.')
+                && word
+                    .split('.')
+                    .all(|p| p.chars().count() <= 2 && !p.is_empty())
+        }
+    }
+}
+
+/// Push a word, splitting off a possessive "'s".
+fn push_word(text: &str, span: Span, out: &mut Vec<Token>) {
+    let w = span.of(text);
+    for clitic in ["'s", "’s", "'S", "’S"] {
+        if let Some(stem) = w.strip_suffix(clitic) {
+            if !stem.is_empty() && stem.chars().any(char::is_alphanumeric) {
+                out.push(Token {
+                    span: Span::new(span.start, span.start + stem.len()),
+                    kind: classify(stem),
+                });
+                out.push(Token {
+                    span: Span::new(span.start + stem.len(), span.end),
+                    kind: TokenKind::Possessive,
+                });
+                return;
+            }
+        }
+    }
+    out.push(Token {
+        span,
+        kind: classify(w),
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(text: &str) -> Vec<&str> {
+        tokenize(text, Span::new(0, text.len()))
+            .iter()
+            .map(|t| t.text(text))
+            .collect()
+    }
+
+    #[test]
+    fn abbreviations_keep_their_stop() {
+        assert_eq!(
+            toks("the U.S. and Mr. Bush"),
+            ["the", "U.S.", "and", "Mr.", "Bush"]
+        );
+        assert_eq!(toks("George W. Bush"), ["George", "W.", "Bush"]);
+    }
+
+    #[test]
+    fn sentence_final_stop_is_a_token() {
+        assert_eq!(
+            toks("Russia warned NATO."),
+            ["Russia", "warned", "NATO", "."]
+        );
+    }
+
+    #[test]
+    fn possessives_split_and_compounds_join() {
+        assert_eq!(
+            toks("Russia's pro-Russian al-Assad"),
+            ["Russia", "'s", "pro-Russian", "al-Assad"]
+        );
+        assert_eq!(toks("Moscow’s"), ["Moscow", "’s"]);
+    }
+
+    #[test]
+    fn numbers_stay_whole() {
+        assert_eq!(
+            toks("a 1,340-kilometer border, 100,000 troops"),
+            ["a", "1,340-kilometer", "border", ",", "100,000", "troops"]
+        );
+        let t = tokenize("100,000", Span::new(0, 7));
+        assert_eq!(t[0].kind, TokenKind::Number);
+    }
+
+    #[test]
+    fn curly_quotes_are_punctuation() {
+        let text = "“immediate” talks";
+        let t = tokenize(text, Span::new(0, text.len()));
+        assert_eq!(t[0].kind, TokenKind::Punct);
+        assert_eq!(t[1].text(text), "immediate");
+    }
+}

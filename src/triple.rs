@@ -1,0 +1,97 @@
+//! The triple stream: what `extract` prints, one JSON object a line.
+//!
+//! The field names and meanings are fixed by `shared/spec/triples.md`; this module is
+//! the single place that knows them.
+
+use crate::gazetteer::ActorKind;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Whether, by the text, an event happened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mood {
+    /// Reported as happened or happening.
+    Asserted,
+    /// Announced for the future.
+    Scheduled,
+    /// Conditional, possible, feared, or alleged inside another actor's claim.
+    Hypothetical,
+    /// Explicitly did not happen (refused, cancelled, denied).
+    Negated,
+}
+
+impl Mood {
+    /// Facts are what the text asserts as happened or scheduled.
+    pub fn is_fact(self) -> bool {
+        matches!(self, Mood::Asserted | Mood::Scheduled)
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mood::Asserted => "asserted",
+            Mood::Scheduled => "scheduled",
+            Mood::Hypothetical => "hypothetical",
+            Mood::Negated => "negated",
+        }
+    }
+}
+
+impl fmt::Display for Mood {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// An actor as the stream writes it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct ActorRef {
+    pub id: String,
+    pub name: String,
+    pub kind: ActorKind,
+    /// The country or organization a person, body or national group belongs to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+}
+
+/// The object of a triple: an actor, or a concept when no actor is named.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(untagged)]
+pub enum Object {
+    Actor(ActorRef),
+    Concept { concept: String },
+}
+
+/// One triple of the stream.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Triple {
+    pub doc: String,
+    pub date: Option<NaiveDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub event_date: Option<NaiveDate>,
+    pub sentence: usize,
+    /// `[start, end)` byte offsets of the sentence in the input's original bytes.
+    pub span: [usize; 2],
+    pub text: String,
+    /// `"title"` for sentences of a JSON Lines record's title.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<&'static str>,
+    pub subject: ActorRef,
+    pub relation: String,
+    pub object: Object,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub theme: Option<String>,
+    pub mood: Mood,
+    pub confidence: f32,
+}
+
+impl Object {
+    /// The name to show a reader: the actor's name or the concept phrase.
+    pub fn display_name(&self) -> &str {
+        match self {
+            Object::Actor(a) => &a.name,
+            Object::Concept { concept } => concept,
+        }
+    }
+}
