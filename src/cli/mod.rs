@@ -60,6 +60,9 @@ pub struct InputArgs {
     /// Relation schema file (RON); default: the built-in schema/relations.ron.
     #[arg(long, value_name = "FILE")]
     pub schema: Option<PathBuf>,
+    /// Extra actor gazetteer (RON, in the schema of data/actors.ron); repeatable.
+    #[arg(long, value_name = "FILE")]
+    pub gazetteer: Vec<PathBuf>,
     /// Worker threads (default: all cores).
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
@@ -100,7 +103,17 @@ impl InputArgs {
             }
         }
         .map_err(|e| e.to_string())?;
-        let gazetteer = Gazetteer::builtin().map_err(|e| e.to_string())?;
+        let mut user = Vec::new();
+        for p in &self.gazetteer {
+            let text = std::fs::read_to_string(p)
+                .map_err(|e| format!("{}: cannot read: {e}", p.display()))?;
+            user.push((p.display().to_string(), text));
+        }
+        let files = crate::gazetteer::BUILTIN_FILES
+            .iter()
+            .copied()
+            .chain(user.iter().map(|(n, t)| (n.as_str(), t.as_str())));
+        let gazetteer = Gazetteer::load(files).map_err(|e| e.to_string())?;
         Ok(Extractor::new(schema, gazetteer))
     }
 

@@ -332,13 +332,19 @@ impl JsonlFile {
                 )
             }
         };
+        let text = text.trim_end_matches(['\n', '\r']);
         let record: Record = match serde_json::from_str(text) {
             Ok(r) => r,
             Err(e) => {
+                // serde_json appends "at line 1 column N"; the line is ours to name.
+                let mut why = e.to_string();
+                if let Some(at) = why.rfind(" at line ") {
+                    why.truncate(at);
+                }
                 return problem(
                     true,
-                    format!("malformed JSON at column {}: {e}", e.column()),
-                )
+                    format!("malformed JSON at column {}: {why}", e.column()),
+                );
             }
         };
         let id = match record.id {
