@@ -22,6 +22,7 @@ pub mod corpus;
 pub mod diag;
 pub mod extract;
 pub mod gazetteer;
+pub mod resolve;
 pub mod schema;
 pub mod text;
 pub mod triple;

@@ -5,50 +5,45 @@
 //! threads. Per sentence it tokenizes, finds actor mentions and triggers, and asks the
 //! grammar for events; [`Extractor::extract`] turns those into [`Triple`]s.
 
+mod dateline;
+mod grammar;
 mod inflect;
 mod lexicon;
 mod mentions;
-mod simple;
+mod mood;
+pub mod np;
+mod roles;
+mod words;
 
+pub use grammar::{Arg, RawEvent};
 pub use inflect::{noun_forms, verb_forms};
 pub use lexicon::{Lexicon, TriggerHit};
 pub use mentions::{Mention, MentionFinder};
 
 use crate::corpus::{Article, Field, FieldKind};
-use crate::gazetteer::{ActorId, ActorKind, Gazetteer};
-use crate::schema::{RelationId, Schema};
+use crate::gazetteer::Gazetteer;
+use crate::resolve::{Entity, Resolver};
+use crate::schema::Schema;
 use crate::text::{split_sentences, tokenize, Span, Token};
-use crate::triple::{ActorRef, Mood, Object, Triple};
-use chrono::NaiveDate;
+use crate::triple::{Object, Triple};
+use np::{Chunker, Np, Reference};
+use std::collections::HashSet;
 
-/// What an event's object is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EventObject {
-    Actor(Mention),
-    /// A short phrase of the sentence, when no actor is named.
-    Concept(Span),
-}
-
-/// One event found in a sentence, before it is written as a triple.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Event {
-    pub relation: RelationId,
-    pub subject: Mention,
-    pub object: EventObject,
-    pub theme: Option<Span>,
-    pub mood: Mood,
-    pub confidence: f32,
-}
-
-/// A sentence ready for the grammar: its text, tokens, mentions and triggers.
+/// A sentence analysed: tokens, mentions, triggers, actor phrases and events.
 #[derive(Debug, Clone)]
 pub struct Sentence<'a> {
     /// The text the spans index (the whole field).
     pub text: &'a str,
     pub span: Span,
     pub tokens: Vec<Token>,
+    /// Lower-cased token texts.
+    pub words: Vec<String>,
     pub mentions: Vec<Mention>,
     pub triggers: Vec<TriggerHit>,
+    pub nps: Vec<Np>,
+    pub events: Vec<RawEvent>,
+    /// The dateline's place, when the sentence opens with one.
+    pub dateline_place: Option<crate::gazetteer::ActorId>,
 }
 
 /// The compiled extractor.
@@ -80,50 +75,167 @@ impl Extractor {
         &self.gazetteer
     }
 
-    /// Tokenize one sentence and find its mentions and triggers.
-    pub fn analyse<'a>(&self, text: &'a str, span: Span) -> Sentence<'a> {
+    /// Analyse one sentence. `surnames` are the lower-cased surnames of persons the
+    /// document has introduced; a capitalised token among them is a person mention.
+    pub fn analyse<'a>(
+        &self,
+        text: &'a str,
+        span: Span,
+        lead: bool,
+        surnames: &HashSet<String>,
+    ) -> Sentence<'a> {
         let tokens = tokenize(text, span);
-        let mentions = self.mentions.find(text, span, &tokens);
-        let triggers = self.lexicon.find(text, &tokens);
+        let words: Vec<String> = tokens.iter().map(|t| t.text(text).to_lowercase()).collect();
+        let mut mentions = self.mentions.find(text, span, &tokens);
+        let mut skip_to = 0;
+        let mut dateline_place = None;
+        if lead {
+            if let Some((start, place)) = dateline::dateline(&tokens, &words, text, &mentions) {
+                skip_to = start;
+                dateline_place = place;
+            }
+        }
+        let tags = dateline::agency_tags(&words);
+        mentions.retain(|m| {
+            m.start >= skip_to && !tags.iter().any(|&(a, b)| m.start >= a && m.end <= b)
+        });
+        let mut triggers = self.lexicon.find(text, &tokens);
+        triggers.retain(|t| t.start >= skip_to);
+        let chunker = Chunker {
+            text,
+            tokens: &tokens,
+            words: &words,
+            mentions: &mentions,
+            gazetteer: &self.gazetteer,
+            surnames,
+            from: skip_to,
+        };
+        let nps = chunker.chunk();
+        let events = grammar::Grammar {
+            schema: &self.schema,
+            tokens: &tokens,
+            words: &words,
+            nps: &nps,
+        }
+        .events(&triggers);
         Sentence {
             text,
             span,
             tokens,
+            words,
             mentions,
             triggers,
+            nps,
+            events,
+            dateline_place,
         }
-    }
-
-    /// The events of one sentence.
-    pub fn events(&self, sentence: &Sentence) -> Vec<Event> {
-        simple::events(&self.schema, &self.gazetteer, sentence)
     }
 
     /// Every triple of an article, in sentence order, all moods.
     pub fn extract(&self, article: &Article) -> Vec<Triple> {
-        let mut out = Vec::new();
-        let mut index = 0;
+        // The sentences, in reading order, with the field they belong to.
+        let mut sentences: Vec<(&Field, Span)> = Vec::new();
         for field in article.fields() {
             for region in &field.regions {
                 for span in split_sentences(&field.text, *region) {
-                    let sentence = self.analyse(&field.text, span);
-                    for event in self.events(&sentence) {
-                        out.push(self.triple(article, field, index, span, &event));
+                    sentences.push((field, span));
+                }
+            }
+        }
+        let lead_index = sentences
+            .iter()
+            .position(|(f, _)| f.kind == FieldKind::Body);
+        let no_surnames = HashSet::new();
+        let mut analysed: Vec<Sentence> = sentences
+            .iter()
+            .enumerate()
+            .map(|(i, (f, span))| {
+                self.analyse(
+                    &f.text,
+                    *span,
+                    Some(i) == lead_index || i == 0,
+                    &no_surnames,
+                )
+            })
+            .collect();
+        // Persons introduced by full name: their surnames are mentions from here on.
+        let surnames = self.surnames(&analysed);
+        if !surnames.is_empty() {
+            for (i, (f, span)) in sentences.iter().enumerate() {
+                if analysed[i].words.iter().any(|w| surnames.contains(w)) {
+                    analysed[i] =
+                        self.analyse(&f.text, *span, Some(i) == lead_index || i == 0, &surnames);
+                }
+            }
+        }
+        let mut resolver = Resolver::new(&self.gazetteer, article.date);
+        resolver.item_country = analysed
+            .iter()
+            .find_map(|s| s.dateline_place)
+            .map(|p| self.country_of(p));
+        let mut out = Vec::new();
+        for (index, ((field, span), sentence)) in sentences.iter().zip(&analysed).enumerate() {
+            let entities: Vec<Vec<Entity>> = sentence
+                .nps
+                .iter()
+                .map(|np| resolver.resolve_np(np, &field.text, index))
+                .collect();
+            let mut seen = HashSet::new();
+            for e in &sentence.events {
+                for (subject, object) in pairs(e, &entities, &field.text) {
+                    let key = (subject.actor.id.clone(), e.relation, object.clone(), e.mood);
+                    if !seen.insert(key) {
+                        continue;
                     }
-                    index += 1;
+                    out.push(self.triple(article, field, index, *span, e, subject, object));
                 }
             }
         }
         out
     }
 
+    /// The country a place stands for (a capital's country), or the place itself.
+    fn country_of(&self, id: crate::gazetteer::ActorId) -> crate::gazetteer::ActorId {
+        use crate::gazetteer::ActorKind;
+        let a = self.gazetteer.actor(id);
+        match (a.kind, a.country) {
+            (ActorKind::Country, _) => id,
+            (_, Some(c)) => c,
+            _ => id,
+        }
+    }
+
+    /// Lower-cased surnames of persons introduced by a full name (two words or more)
+    /// that the gazetteer does not already name.
+    fn surnames(&self, sentences: &[Sentence]) -> HashSet<String> {
+        let mut out = HashSet::new();
+        for s in sentences {
+            for np in &s.nps {
+                for r in &np.refs {
+                    if let Reference::Person { name, .. } = r {
+                        let words: Vec<&str> = name.of(s.text).split_whitespace().collect();
+                        if words.len() >= 2 {
+                            if let Some(last) = words.last() {
+                                out.insert(last.trim_end_matches([',', '.']).to_lowercase());
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    #[allow(clippy::too_many_arguments)]
     fn triple(
         &self,
         article: &Article,
         field: &Field,
         index: usize,
         span: Span,
-        e: &Event,
+        e: &RawEvent,
+        subject: &Entity,
+        object: Object,
     ) -> Triple {
         let map = &field.source_map;
         Triple {
@@ -134,33 +246,51 @@ impl Extractor {
             span: [map.to_original(span.start), map.to_original(span.end)],
             text: span.of(&field.text).to_string(),
             field: (field.kind == FieldKind::Title).then_some("title"),
-            subject: self.actor_ref(e.subject.actor, article.date),
+            subject: subject.actor.clone(),
             relation: self.schema.name(e.relation).to_string(),
-            object: match e.object {
-                EventObject::Actor(m) => Object::Actor(self.actor_ref(m.actor, article.date)),
-                EventObject::Concept(s) => Object::Concept {
-                    concept: s.of(&field.text).to_string(),
-                },
-            },
-            theme: e.theme.map(|s| s.of(&field.text).to_string()),
+            object,
+            theme: None,
             mood: e.mood,
             confidence: e.confidence,
         }
     }
+}
 
-    /// An actor as the stream writes it, with its affiliation on `date`.
-    pub fn actor_ref(&self, id: ActorId, date: Option<NaiveDate>) -> ActorRef {
-        let a = self.gazetteer.actor(id);
-        let country = match a.kind {
-            ActorKind::Country => None,
-            ActorKind::Person => self.gazetteer.affiliation(id, date),
-            _ => a.country,
-        };
-        ActorRef {
-            id: a.key.clone(),
-            name: a.name.clone(),
-            kind: a.kind,
-            country: country.map(|c| self.gazetteer.actor(c).key.clone()),
+/// The (subject, object) pairs of an event: coordination multiplies, a phrase paired
+/// with itself ("X and Y met") gives each pair once, and nobody acts on themselves.
+fn pairs<'e>(e: &RawEvent, entities: &'e [Vec<Entity>], text: &str) -> Vec<(&'e Entity, Object)> {
+    let mut out = Vec::new();
+    match (e.subject, e.object) {
+        (Arg::Np { np: s, .. }, Arg::Np { np: o, skip }) if s == o => {
+            let all = &entities[s];
+            if skip == 1 && e.subject == (Arg::Np { np: s, skip: 0 }) {
+                for (i, a) in all.iter().enumerate() {
+                    for b in &all[i + 1..] {
+                        out.push((a, Object::Actor(b.actor.clone())));
+                    }
+                }
+            }
         }
+        (Arg::Np { np: s, .. }, Arg::Np { np: o, .. }) => {
+            for a in &entities[s] {
+                for b in &entities[o] {
+                    if a.actor.id != b.actor.id {
+                        out.push((a, Object::Actor(b.actor.clone())));
+                    }
+                }
+            }
+        }
+        (Arg::Np { np: s, .. }, Arg::Concept(span)) => {
+            for a in &entities[s] {
+                out.push((
+                    a,
+                    Object::Concept {
+                        concept: span.of(text).to_string(),
+                    },
+                ));
+            }
+        }
+        (Arg::Concept(_), _) => {}
     }
+    out
 }

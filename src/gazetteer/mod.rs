@@ -397,6 +397,14 @@ impl Gazetteer {
         &self.names
     }
 
+    /// The first adjective of an actor ("Iraqi" for Iraq), if it has one.
+    pub fn adjective(&self, id: ActorId) -> Option<&str> {
+        self.names
+            .iter()
+            .find(|n| n.actor == id && n.kind == NameKind::Adjective)
+            .map(|n| n.text.as_str())
+    }
+
     /// Members of an alliance or bloc.
     pub fn members(&self, org: ActorId) -> &[ActorId] {
         self.members.get(&org).map_or(&[], Vec::as_slice)

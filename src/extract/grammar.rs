@@ -1,0 +1,501 @@
+//! Predicates and their arguments: which actor phrase is the subject and which the
+//! object of each trigger, by grammar rather than by distance alone.
+//!
+//! The constructions, each with a construction test in `tests/grammar.rs`:
+//! * active clauses: the nearest actor phrase before the verb group that is not inside a
+//!   prepositional phrase; verb-phrase coordination ("warned X and urged Y") and relative
+//!   clauses ("Russia, which sent troops") pass the subject on;
+//! * passives: "X was accused by Y" swaps the arguments;
+//! * objects: a direct object, or one after one of the trigger's prepositions; through
+//!   "that" for demands and appeals ("demanded that NATO withdraw");
+//! * nominal events: a possessor or adjective ("Russia's demands", "Russian invasion"),
+//!   "talks between X and Y", "N by X", else the clause's subject (including a subject
+//!   that follows a fronted phrase: "During talks with X, Putin said").
+
+use super::lexicon::TriggerHit;
+use super::mood::mood_of;
+use super::np::{Np, Reference};
+use super::words;
+use crate::schema::{Pos, RelationId, Schema};
+use crate::text::{Span, Token, TokenKind};
+use crate::triple::Mood;
+
+/// The object of an event before resolution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Arg {
+    /// An actor phrase, by index into the sentence's phrases; `skip` refs of a
+    /// coordinated phrase are the subject's own (in "talks between X and Y").
+    Np { np: usize, skip: usize },
+    /// A short noun phrase of the text.
+    Concept(Span),
+}
+
+/// An event of one sentence, arguments still phrases.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawEvent {
+    pub relation: RelationId,
+    pub subject: Arg,
+    pub object: Arg,
+    pub trigger: Span,
+    pub mood: Mood,
+    pub confidence: f32,
+}
+
+/// How far after a trigger its object may start, in tokens.
+const OBJECT_WINDOW: usize = 7;
+
+/// Relations whose object may be a concept when no actor is named.
+fn takes_concept(relation: &str) -> bool {
+    matches!(
+        relation,
+        "denies"
+            | "rejects"
+            | "sends"
+            | "mobilizes"
+            | "demands"
+            | "threatens"
+            | "attacks"
+            | "warns"
+            | "urges"
+    )
+}
+
+/// Tokens that may sit between a subject and its verb: auxiliaries, modals, negation,
+/// adverbs, "to" of a control verb and scheduling verbs ("plans to", "agreed to").
+fn is_verb_group(w: &str) -> bool {
+    words::is_aux(w)
+        || words::is_modal(w)
+        || words::is_future(w)
+        || words::is_negator(w)
+        || words::is_scheduler(w)
+        || is_adverb(w)
+        || matches!(
+            w,
+            "to" | "also"
+                | "again"
+                | "then"
+                | "now"
+                | "already"
+                | "still"
+                | "just"
+                | "jointly"
+                | "formally"
+                | "officially"
+                | "reportedly"
+                | "allegedly"
+                | "wants"
+                | "want"
+                | "wanted"
+                | "would"
+                | "seeks"
+                | "sought"
+                | "seeking"
+                | "tried"
+                | "tries"
+                | "trying"
+                | "vowed"
+                | "vows"
+                | "pledged"
+                | "promised"
+                | "threatened"
+                | "threatens"
+                | "decided"
+                | "moved"
+                | "began"
+                | "begun"
+                | "started"
+                | "continues"
+                | "continued"
+                | "ready"
+                | "prepared"
+                | "willing"
+                | "able"
+                | "likely"
+                | "unlikely"
+                | "about"
+                | "being"
+        )
+}
+
+fn is_adverb(w: &str) -> bool {
+    w.len() > 4
+        && w.ends_with("ly")
+        && !matches!(
+            w,
+            "italy"
+                | "july"
+                | "early"
+                | "ally"
+                | "rally"
+                | "supply"
+                | "family"
+                | "assembly"
+                | "reply"
+                | "apply"
+                | "fly"
+                | "only"
+        )
+}
+
+/// Words that end a clause for the purpose of argument search.
+fn is_boundary(w: &str) -> bool {
+    matches!(
+        w,
+        ";" | ":"
+            | "."
+            | "?"
+            | "!"
+            | "—"
+            | "–"
+            | "("
+            | ")"
+            | "\""
+            | "“"
+            | "”"
+            | "but"
+            | "while"
+            | "whereas"
+            | "although"
+            | "though"
+            | "because"
+            | "if"
+            | "unless"
+            | "when"
+            | "since"
+    )
+}
+
+/// A sentence prepared for argument search.
+pub struct Grammar<'a> {
+    pub schema: &'a Schema,
+    pub tokens: &'a [Token],
+    pub words: &'a [String],
+    pub nps: &'a [Np],
+}
+
+impl Grammar<'_> {
+    pub fn events(&self, triggers: &[TriggerHit]) -> Vec<RawEvent> {
+        let mut out = Vec::new();
+        for hit in triggers {
+            // A trigger inside an actor phrase is a name, not an event ("the Security Council").
+            if self
+                .nps
+                .iter()
+                .any(|np| hit.head >= np.start && hit.head < np.end)
+            {
+                continue;
+            }
+            let relation = self.schema.get(hit.relation);
+            let trigger = &relation.triggers[hit.trigger];
+            let found = match hit.pos {
+                Pos::Verb => self.verb_args(hit, &trigger.preps, &relation.name),
+                Pos::Noun => self.noun_args(hit, &trigger.preps),
+            };
+            let Some((subject, object)) = found else {
+                continue;
+            };
+            let mut mood = mood_of(self.words, self.tokens, hit, &relation.name);
+            if trigger.negated && mood.is_fact() {
+                mood = Mood::Negated;
+            }
+            let span = Span::new(
+                self.tokens[hit.start].span.start,
+                self.tokens[hit.end - 1].span.end,
+            );
+            out.push(RawEvent {
+                relation: hit.relation,
+                subject,
+                object,
+                trigger: span,
+                mood,
+                confidence: if matches!(object, Arg::Concept(_)) {
+                    0.6
+                } else {
+                    0.8
+                },
+            });
+        }
+        out
+    }
+
+    fn np_ending_before(&self, at: usize) -> Option<usize> {
+        self.nps.iter().rposition(|np| np.end <= at)
+    }
+
+    /// Whether the verb at `start` is passive: a form of "be" in its verb group and a
+    /// participle head.
+    fn is_passive(&self, hit: &TriggerHit) -> bool {
+        let head = self.words[hit.head].as_str();
+        let participle = head.ends_with("ed")
+            || head.ends_with("en")
+            || matches!(
+                head,
+                "held"
+                    | "sent"
+                    | "met"
+                    | "struck"
+                    | "fought"
+                    | "told"
+                    | "sought"
+                    | "shot"
+                    | "hit"
+                    | "cut"
+            );
+        if !participle {
+            return false;
+        }
+        let mut j = hit.start;
+        while j > 0 {
+            j -= 1;
+            let w = self.words[j].as_str();
+            if words::is_be(w) {
+                return true;
+            }
+            if !(is_adverb(w)
+                || words::is_negator(w)
+                || matches!(
+                    w,
+                    "also"
+                        | "already"
+                        | "reportedly"
+                        | "allegedly"
+                        | "being"
+                        | "been"
+                        | "have"
+                        | "has"
+                        | "had"
+                ))
+            {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// The subject of a verb whose group begins at `at`.
+    fn subject_before(&self, at: usize, depth: u8) -> Option<usize> {
+        // Walk back over the verb group.
+        let mut j = at;
+        while j > 0 && is_verb_group(&self.words[j - 1]) {
+            j -= 1;
+        }
+        // Verb-phrase coordination: "... and urged Y" takes the earlier verb's subject.
+        if j > 0 && matches!(self.words[j - 1].as_str(), "and" | "," | "but") && depth < 3 {
+            let before_and = j - 1;
+            let np_right_before = self.nps.iter().any(|np| np.end == before_and);
+            if !np_right_before
+                || self
+                    .nps
+                    .iter()
+                    .any(|np| np.end == before_and && np.prep.is_some())
+            {
+                if let Some(v) = self.previous_verb(before_and) {
+                    return self.subject_before(v, depth + 1);
+                }
+            }
+        }
+        // A relative clause: "Russia, which has troops …" → the antecedent.
+        if j > 0 && matches!(self.words[j - 1].as_str(), "which" | "who" | "that") {
+            let mut r = j - 1;
+            if r > 0 && self.words[r - 1] == "," {
+                r -= 1;
+            }
+            return self
+                .np_ending_before(r + 1)
+                .filter(|&n| self.nps[n].end == r && self.nps[n].prep.is_none());
+        }
+        // The nearest phrase before, in this clause, not inside a prepositional phrase.
+        let mut k = j;
+        for (n, np) in self.nps.iter().enumerate().rev() {
+            if np.end > j {
+                continue;
+            }
+            if (np.end..k).any(|x| is_boundary(&self.words[x])) {
+                return None;
+            }
+            k = np.start;
+            if np.prep.is_none()
+                && !(np.possessive
+                    && np.end < j
+                    && self.tokens[np.end].kind != TokenKind::Possessive
+                    && !self.words[np.end..j].iter().all(|w| is_verb_group(w)))
+            {
+                return Some(n);
+            }
+        }
+        None
+    }
+
+    /// The nearest verb-like token before `at`.
+    fn previous_verb(&self, at: usize) -> Option<usize> {
+        (0..at).rev().take(12).find(|&x| {
+            let w = self.words[x].as_str();
+            words::is_common_verb(w) || words::is_reporting(w) || (w.ends_with("ed") && x > 0)
+        })
+    }
+
+    fn verb_args(&self, hit: &TriggerHit, preps: &[String], relation: &str) -> Option<(Arg, Arg)> {
+        if self.is_passive(hit) {
+            // "Y was accused by X": the agent follows "by".
+            let patient = self.subject_before(hit.start, 0)?;
+            let agent = self.nps.iter().position(|np| {
+                np.start > hit.end.saturating_sub(1)
+                    && np.start <= hit.end + OBJECT_WINDOW
+                    && np.prep.as_deref() == Some("by")
+            })?;
+            return Some((
+                Arg::Np { np: agent, skip: 0 },
+                Arg::Np {
+                    np: patient,
+                    skip: 0,
+                },
+            ));
+        }
+        let subject = self.subject_before(hit.start, 0)?;
+        // "X and Y met" / "X and Y agreed": a coordinated subject of a symmetric verb
+        // with no object of its own pairs its members.
+        let object = self.object_after(hit.end, preps, relation);
+        let object = match object {
+            Some(o) => Arg::Np { np: o, skip: 0 },
+            None if self.nps[subject].refs.len() > 1
+                && matches!(relation, "meets" | "agrees" | "cooperates") =>
+            {
+                Arg::Np {
+                    np: subject,
+                    skip: 1,
+                }
+            }
+            None if takes_concept(relation) => Arg::Concept(self.concept_after(hit.end)?),
+            None => return None,
+        };
+        Some((
+            Arg::Np {
+                np: subject,
+                skip: 0,
+            },
+            object,
+        ))
+    }
+
+    /// The object phrase after a predicate ending at `from`.
+    fn object_after(&self, from: usize, preps: &[String], relation: &str) -> Option<usize> {
+        let through_that = matches!(relation, "demands" | "urges");
+        for (n, np) in self.nps.iter().enumerate() {
+            if np.start < from {
+                continue;
+            }
+            if np.start > from + OBJECT_WINDOW {
+                return None;
+            }
+            let between = &self.words[from..np.start];
+            if between.iter().any(|w| is_boundary(w) || w == ",") {
+                return None;
+            }
+            if between.iter().any(|w| w == "that") && !through_that {
+                return None;
+            }
+            match np.prep.as_deref() {
+                None => return Some(n),
+                Some(p) if preps.iter().any(|q| q == p) => return Some(n),
+                // "of" after a noun: "the security of Ukraine" is no object.
+                Some(_) => continue,
+            }
+        }
+        None
+    }
+
+    /// A short noun phrase after a predicate: up to four words after determiners.
+    fn concept_after(&self, from: usize) -> Option<Span> {
+        let mut i = from;
+        while i < self.words.len() && (words::is_det(&self.words[i]) || is_adverb(&self.words[i])) {
+            i += 1;
+        }
+        let start = i;
+        while i < self.words.len()
+            && i < start + 4
+            && matches!(self.tokens[i].kind, TokenKind::Word | TokenKind::Number)
+            && !words::is_prep(&self.words[i])
+            && !words::is_subordinator(&self.words[i])
+            && !matches!(self.words[i].as_str(), "and" | "or" | "but" | "to")
+        {
+            i += 1;
+        }
+        (i > start).then(|| Span::new(self.tokens[start].span.start, self.tokens[i - 1].span.end))
+    }
+
+    fn noun_args(&self, hit: &TriggerHit, preps: &[String]) -> Option<(Arg, Arg)> {
+        // "talks between X and Y"
+        if let Some(n) = self.nps.iter().position(|np| {
+            np.start >= hit.end && np.start <= hit.end + 2 && np.prep.as_deref() == Some("between")
+        }) {
+            if self.nps[n].refs.len() > 1 {
+                return Some((Arg::Np { np: n, skip: 0 }, Arg::Np { np: n, skip: 1 }));
+            }
+        }
+        // Possessor or adjective right before: "Russia's demands", "Russian invasion",
+        // "their talks".
+        let possessor = self.np_ending_before(hit.start).filter(|&n| {
+            let np = &self.nps[n];
+            np.possessive
+                && (np.end..hit.start).all(|x| {
+                    self.tokens[x].kind == TokenKind::Possessive
+                        || (self.tokens[x].kind == TokenKind::Word
+                            && !words::is_prep(&self.words[x])
+                            && x + 2 >= hit.start)
+                })
+        });
+        let by_agent = || {
+            self.nps.iter().position(|np| {
+                np.start >= hit.end && np.start <= hit.end + 2 && np.prep.as_deref() == Some("by")
+            })
+        };
+        let subject = possessor
+            .or_else(by_agent)
+            .or_else(|| self.clause_subject(hit))?;
+        let object = self
+            .nps
+            .iter()
+            .enumerate()
+            .find(|(n, np)| {
+                *n != subject
+                    && np.start >= hit.end
+                    && np.start <= hit.end + 4
+                    && np
+                        .prep
+                        .as_deref()
+                        .is_some_and(|p| preps.iter().any(|q| q == p))
+                    && !self.words[hit.end..np.start]
+                        .iter()
+                        .any(|w| is_boundary(w) || w == ",")
+            })
+            .map(|(n, _)| n)?;
+        Some((
+            Arg::Np {
+                np: subject,
+                skip: 0,
+            },
+            Arg::Np {
+                np: object,
+                skip: 0,
+            },
+        ))
+    }
+
+    /// The subject of the clause a nominal event sits in: before it, or after a
+    /// fronted phrase ("During talks with X, Putin said").
+    fn clause_subject(&self, hit: &TriggerHit) -> Option<usize> {
+        if let Some(s) = self.subject_before(hit.start, 0) {
+            return Some(s);
+        }
+        let comma = (hit.end..self.words.len()).find(|&x| self.words[x] == ",")?;
+        self.nps.iter().position(|np| {
+            np.start == comma + 1
+                && np.prep.is_none()
+                && !np.possessive
+                && np
+                    .refs
+                    .iter()
+                    .all(|r| !matches!(r, Reference::Definite { .. }))
+        })
+    }
+}

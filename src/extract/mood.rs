@@ -1,0 +1,136 @@
+//! Mood: whether the text asserts an event, schedules it, only supposes it, or says it
+//! did not happen (see `shared/spec/relations.md`).
+//!
+//! Read from the trigger's verb group (modals, "will", negation, "refused to", "plans
+//! to"), its clause (an "if"/"unless" clause), and what embeds it (a complement of
+//! accuse/deny/fear/allege/claim, or of deter/prevent). Plain reporting verbs (say,
+//! announce) change nothing, except that "would" after them is the report's future.
+
+use super::lexicon::TriggerHit;
+use super::words;
+use crate::schema::Pos;
+use crate::text::Token;
+use crate::triple::Mood;
+
+/// How far back an embedding word may govern the trigger, in tokens.
+const EMBED_WINDOW: usize = 14;
+
+/// Words that close the reach of an embedder or a condition.
+fn closes_scope(w: &str) -> bool {
+    matches!(
+        w,
+        ";" | "." | "but" | "while" | "whereas" | "however" | "meanwhile" | "and" | "which" | "who"
+    )
+}
+
+pub fn mood_of(words: &[String], _tokens: &[Token], hit: &TriggerHit, relation: &str) -> Mood {
+    let start = hit.start;
+    // The verb group: contiguous auxiliaries, modals, negators, adverbs and control
+    // verbs right before the trigger.
+    let mut group = Vec::new();
+    let mut j = start;
+    while j > 0 && j + 8 > start {
+        let w = words[j - 1].as_str();
+        let in_group = words::is_aux(w)
+            || words::is_modal(w)
+            || words::is_future(w)
+            || words::is_negator(w)
+            || words::is_refusal(w)
+            || words::is_scheduler(w)
+            || matches!(
+                w,
+                "to" | "also"
+                    | "again"
+                    | "be"
+                    | "been"
+                    | "not"
+                    | "ever"
+                    | "soon"
+                    | "then"
+                    | "still"
+                    | "want"
+                    | "wants"
+                    | "seek"
+                    | "seeks"
+                    | "going"
+                    | "off"
+                    | "on"
+            )
+            || (w.len() > 4 && w.ends_with("ly"));
+        if !in_group {
+            break;
+        }
+        group.push(w);
+        j -= 1;
+    }
+    let has = |f: fn(&str) -> bool| group.iter().any(|w| f(w));
+    // What governs the clause: look back to the nearest scope-closing word.
+    let scope_start = (0..start)
+        .rev()
+        .take(EMBED_WINDOW)
+        .take_while(|&x| !closes_scope(&words[x]))
+        .last()
+        .unwrap_or(start);
+    let scope = &words[scope_start..start];
+    let conditional = scope.iter().any(|w| w == "if" || w == "unless")
+        || words[..start].first().is_some_and(|w| w == "should");
+    let self_embedding = matches!(
+        relation,
+        "accuses" | "denies" | "rejects" | "warns" | "threatens"
+    );
+    let embedded = !self_embedding
+        && scope.iter().enumerate().any(|(k, w)| {
+            words::is_embedder(w)
+                && scope_start + k + group.len() < start
+                && !(k + 1 == scope.len() && hit.pos == Pos::Noun)
+        });
+    let reported_would =
+        group.contains(&"would") && scope.iter().any(|w| words::is_reporting(w)) && !conditional;
+    if conditional || embedded {
+        return Mood::Hypothetical;
+    }
+    if has(words::is_negator) || group.iter().any(|w| words::is_refusal(w)) {
+        return Mood::Negated;
+    }
+    if reported_would {
+        return Mood::Scheduled;
+    }
+    if has(words::is_modal) {
+        return Mood::Hypothetical;
+    }
+    if has(words::is_future)
+        || group
+            .iter()
+            .any(|w| words::is_scheduler(w) || *w == "to" && group.len() > 1)
+    {
+        return Mood::Scheduled;
+    }
+    if hit.pos == Pos::Noun {
+        let before = &words[start.saturating_sub(3)..start];
+        if before.iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "upcoming" | "planned" | "scheduled" | "next" | "proposed" | "forthcoming"
+            )
+        }) {
+            return Mood::Scheduled;
+        }
+        if before.iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "possible" | "potential" | "for" | "new" | "any" | "further"
+            )
+        }) && relation == "attacks"
+        {
+            return Mood::Hypothetical;
+        }
+        let after = &words[hit.end..words.len().min(hit.end + 4)];
+        if after
+            .iter()
+            .any(|w| matches!(w.as_str(), "scheduled" | "planned" | "will" | "set"))
+        {
+            return Mood::Scheduled;
+        }
+    }
+    Mood::Asserted
+}

@@ -1,0 +1,500 @@
+//! Noun-phrase chunking around actors.
+//!
+//! Finds the phrases that refer to actors and says *how* each refers: by name
+//! ("Sergei Lavrov", "Moscow"), by title and name ("Bulgarian Prime Minister Kiril
+//! Petkov"), by role alone ("Russia's foreign minister", "his French counterpart"), as a
+//! body ("the Russian foreign ministry"), as a state's agents ("Russian troops"), as a
+//! group ("Iraqi insurgents"), or by pronoun or definite description ("he", "the
+//! alliance"). Coordinated phrases ("the U.S. and its Western allies") become one
+//! phrase with several references. Which actor each reference is, is for `resolve`.
+
+use super::mentions::Mention;
+use super::roles::{is_counterpart, is_title_prefix, prefix_changes_office, title_at};
+use super::words;
+use crate::gazetteer::{ActorId, ActorKind, Gazetteer, NameKind, Office};
+use crate::text::{Span, Token, TokenKind};
+use std::collections::HashSet;
+
+/// How a phrase refers to an actor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reference {
+    /// A gazetteer actor by one of its names (a capital or seat stands for its country).
+    Actor(ActorId),
+    /// A person named, possibly with a title: "Defense Minister Margarita Robles".
+    Person {
+        name: Span,
+        office: Option<Office>,
+        /// The country or organization of the title ("Bulgarian", "NATO").
+        of: Option<ActorId>,
+    },
+    /// An office without a name: "Russia's foreign minister", "the Rwandan president".
+    Role { office: Office, of: Option<ActorId> },
+    /// "his French counterpart", "his counterparts from Finland and France".
+    Counterpart { of: Option<ActorId> },
+    /// A named institution: "the Russian foreign ministry".
+    Body { owner: ActorId, noun: String },
+    /// A non-state group: "Iraqi insurgents", "militants".
+    Group {
+        country: Option<ActorId>,
+        noun: String,
+    },
+    /// he, she, they, it, we (and possessives).
+    Pronoun { plural: bool },
+    /// "the alliance", "the minister", "the two countries".
+    Definite { noun: String },
+}
+
+/// An actor phrase.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Np {
+    /// Token range within the sentence.
+    pub start: usize,
+    pub end: usize,
+    pub refs: Vec<Reference>,
+    /// Followed by "'s", or a possessive pronoun, or an adjective before a noun:
+    /// the phrase modifies the noun after it.
+    pub possessive: bool,
+    /// The lower-cased preposition right before the phrase, if any.
+    pub prep: Option<String>,
+}
+
+impl Np {
+    pub fn is_plural(&self) -> bool {
+        self.refs.len() > 1
+            || self.refs.iter().any(|r| {
+                matches!(
+                    r,
+                    Reference::Pronoun { plural: true } | Reference::Group { .. }
+                )
+            })
+    }
+}
+
+/// Body nouns (lower case) and the slug of the body they name.
+const BODY_NOUNS: &[(&[&str], &str)] = &[
+    (&["foreign", "ministry"], "foreign_ministry"),
+    (&["foreign", "office"], "foreign_ministry"),
+    (
+        &["ministry", "of", "foreign", "affairs"],
+        "foreign_ministry",
+    ),
+    (&["defense", "ministry"], "defence_ministry"),
+    (&["defence", "ministry"], "defence_ministry"),
+    (&["ministry", "of", "defense"], "defence_ministry"),
+    (&["ministry", "of", "defence"], "defence_ministry"),
+    (&["interior", "ministry"], "interior_ministry"),
+    (
+        &["foreign", "intelligence", "service"],
+        "foreign_intelligence_service",
+    ),
+    (&["security", "council"], "security_council"),
+    (
+        &["national", "security", "council"],
+        "national_security_council",
+    ),
+    (
+        &["security", "and", "defense", "council"],
+        "security_and_defence_council",
+    ),
+    (
+        &["security", "and", "defence", "council"],
+        "security_and_defence_council",
+    ),
+    (&["state", "department"], "state_department"),
+    (&["embassy"], "embassy"),
+];
+
+/// Nouns that stand for the West when owned by a pronoun ("its allies").
+fn is_ally_noun(w: &str) -> bool {
+    matches!(w, "allies" | "partners" | "backers" | "supporters")
+}
+
+/// Words of a candidate name: capitalised, not a function word or a time word.
+fn is_name_word(tok: &Token, text: &str, lower: &str) -> bool {
+    tok.kind == TokenKind::Word
+        && tok.text(text).starts_with(|c: char| c.is_uppercase())
+        && !words::is_time_word(lower)
+        && !words::is_det(lower)
+        && !words::is_prep(lower)
+        && !words::is_pronoun(lower)
+        && !matches!(
+            lower,
+            "and" | "or" | "but" | "said" | "says" | "minister" | "president"
+        )
+}
+
+/// The chunker's view of a sentence.
+pub struct Chunker<'a> {
+    pub text: &'a str,
+    pub tokens: &'a [Token],
+    pub words: &'a [String],
+    pub mentions: &'a [Mention],
+    pub gazetteer: &'a Gazetteer,
+    /// Surnames of persons the document introduced (lower case).
+    pub surnames: &'a HashSet<String>,
+    /// Tokens before this index (a dateline) are not text.
+    pub from: usize,
+}
+
+impl Chunker<'_> {
+    fn mention_at(&self, i: usize) -> Option<&Mention> {
+        self.mentions.iter().find(|m| m.start == i)
+    }
+
+    fn kind(&self, id: ActorId) -> ActorKind {
+        self.gazetteer.actor(id).kind
+    }
+
+    fn is_possessive(&self, i: usize) -> bool {
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Possessive)
+    }
+
+    /// Every actor phrase of the sentence, in order, coordination merged.
+    pub fn chunk(&self) -> Vec<Np> {
+        let mut out: Vec<Np> = Vec::new();
+        let mut i = self.from;
+        while i < self.tokens.len() {
+            match self.phrase_at(i) {
+                Some(np) if np.end > i => {
+                    i = np.end + usize::from(np.possessive && self.is_possessive(np.end));
+                    out.push(np);
+                }
+                _ => i += 1,
+            }
+        }
+        for np in &mut out {
+            np.prep = np
+                .start
+                .checked_sub(1)
+                .map(|p| &self.words[p])
+                .filter(|w| words::is_prep(w))
+                .cloned();
+        }
+        self.coordinate(out)
+    }
+
+    /// Country-like modifiers at `i`: "Russian", "US", "Spain's", "NATO". Returns the
+    /// actor and the index after the modifier.
+    fn modifier_at(&self, i: usize) -> Option<(ActorId, usize)> {
+        let m = self.mention_at(i)?;
+        let kind = self.kind(m.actor);
+        if !matches!(
+            kind,
+            ActorKind::Country | ActorKind::Organization | ActorKind::Group
+        ) && m.via != NameKind::Adjective
+        {
+            return None;
+        }
+        if self.is_possessive(m.end) {
+            return Some((m.actor, m.end + 1));
+        }
+        // A name used attributively ("US President", "NATO spokesperson") or an
+        // adjective ("Russian").
+        Some((m.actor, m.end))
+    }
+
+    fn phrase_at(&self, i: usize) -> Option<Np> {
+        let w = self.words[i].as_str();
+        let np = |end: usize, refs: Vec<Reference>, possessive: bool| Np {
+            start: i,
+            end,
+            refs,
+            possessive,
+            prep: None,
+        };
+        if words::is_pronoun(w) {
+            // "it" is an actor only where it can be one; resolve decides.
+            return Some(np(
+                i + 1,
+                vec![Reference::Pronoun {
+                    plural: words::is_plural_pronoun(w),
+                }],
+                false,
+            ));
+        }
+        let mut j = i;
+        let mut pron_possessor = false;
+        if words::is_possessive_pronoun(w) {
+            pron_possessor = true;
+            j += 1;
+        } else if matches!(w, "the" | "a" | "an" | "both" | "senior" | "top") {
+            j += 1;
+        }
+        // Prefixes of titles: "former", "acting", "deputy".
+        let mut changed_office = false;
+        while j < self.words.len() && is_title_prefix(&self.words[j]) {
+            changed_office |= prefix_changes_office(&self.words[j]);
+            j += 1;
+        }
+        // Country modifier(s).
+        let mut of: Option<ActorId> = None;
+        let mut after_mod = j;
+        if let Some((actor, next)) = self.modifier_at(j) {
+            of = Some(actor);
+            after_mod = next;
+        }
+        let k = after_mod;
+        // Title (+ name).
+        if let Some(title) = (k < self.words.len())
+            .then(|| title_at(self.words, k))
+            .flatten()
+        {
+            let after = k + title.len;
+            let office = if changed_office { None } else { title.office };
+            // The person may be a gazetteer person ("Russian President Vladimir Putin").
+            if let Some(m) = self
+                .mention_at(after)
+                .filter(|m| self.kind(m.actor) == ActorKind::Person)
+            {
+                return Some(np(
+                    m.end,
+                    vec![Reference::Actor(m.actor)],
+                    self.is_possessive(m.end),
+                ));
+            }
+            let name_end = (after..self.words.len().min(after + 4))
+                .take_while(|&n| {
+                    is_name_word(&self.tokens[n], self.text, &self.words[n])
+                        && self
+                            .mention_at(n)
+                            .is_none_or(|m| self.kind(m.actor) == ActorKind::Person)
+                })
+                .last()
+                .map(|n| n + 1);
+            if let Some(end) = name_end.filter(|&e| e > after) {
+                let name = Span::new(self.tokens[after].span.start, self.tokens[end - 1].span.end);
+                return Some(np(
+                    end,
+                    vec![Reference::Person { name, office, of }],
+                    self.is_possessive(end),
+                ));
+            }
+            // No name: a role, or an unnamed official who speaks for the country.
+            let possessive = self.is_possessive(after);
+            return match (office, of) {
+                (Some(office), _)
+                    if of.is_some()
+                        || pron_possessor
+                        || self.words.get(i).is_some_and(|w| w == "the") =>
+                {
+                    Some(np(after, vec![Reference::Role { office, of }], possessive))
+                }
+                (None, Some(c)) => Some(np(after, vec![Reference::Actor(c)], possessive)),
+                (None, None) if self.words.get(i).is_some_and(|w| w == "the") => Some(np(
+                    after,
+                    vec![Reference::Definite {
+                        noun: self.words[after - 1].clone(),
+                    }],
+                    possessive,
+                )),
+                _ => None,
+            };
+        }
+        if k < self.words.len() && is_counterpart(&self.words[k]) {
+            let mut of = of;
+            let mut end = k + 1;
+            // "his counterparts from Finland and France": one counterpart each.
+            if of.is_none()
+                && self
+                    .words
+                    .get(end)
+                    .is_some_and(|w| w == "from" || w == "in")
+            {
+                let mut refs = Vec::new();
+                let mut n = end + 1;
+                while let Some((actor, next)) = self.modifier_at(n) {
+                    refs.push(Reference::Counterpart { of: Some(actor) });
+                    n = next;
+                    if self.words.get(n).is_some_and(|w| w == "and" || w == ",") {
+                        n += 1;
+                    } else {
+                        break;
+                    }
+                }
+                if !refs.is_empty() {
+                    return Some(np(n, refs, false));
+                }
+            }
+            // "his French counterpart, Emmanuel Macron" / "counterpart Vladimir Putin"
+            let mut after = end;
+            if self.words.get(after).is_some_and(|w| w == ",") {
+                after += 1;
+            }
+            if let Some(m) = self
+                .mention_at(after)
+                .filter(|m| self.kind(m.actor) == ActorKind::Person)
+            {
+                let end = m.end;
+                return Some(np(
+                    end,
+                    vec![Reference::Actor(m.actor)],
+                    self.is_possessive(end),
+                ));
+            }
+            if of.is_none() {
+                of = None;
+            }
+            end = end.max(k + 1);
+            return Some(np(
+                end,
+                vec![Reference::Counterpart { of }],
+                self.is_possessive(end),
+            ));
+        }
+        // Body: "Russian foreign ministry", "the State Department" (without a gazetteer hit).
+        if let Some(owner) = of {
+            for (nouns, slug) in BODY_NOUNS {
+                let n = nouns.len();
+                if k + n <= self.words.len() && (0..n).all(|x| self.words[k + x] == nouns[x]) {
+                    return Some(np(
+                        k + n,
+                        vec![Reference::Body {
+                            owner,
+                            noun: (*slug).to_string(),
+                        }],
+                        self.is_possessive(k + n),
+                    ));
+                }
+            }
+        }
+        // State agents and groups, skipping up to two modifiers: "Russian military forces".
+        for skip in 0..=2 {
+            let h = k + skip;
+            if h >= self.words.len() {
+                break;
+            }
+            let head = self.words[h].as_str();
+            if skip > 0
+                && (self.tokens[h - 1].kind != TokenKind::Word
+                    || self.mention_at(h - 1).is_some() && h > k)
+            {
+                break;
+            }
+            if words::is_state_agent(head) {
+                if let Some(c) = of {
+                    return Some(np(
+                        h + 1,
+                        vec![Reference::Actor(c)],
+                        self.is_possessive(h + 1),
+                    ));
+                }
+                break;
+            }
+            if words::is_group_noun(head) {
+                return Some(np(
+                    h + 1,
+                    vec![Reference::Group {
+                        country: of,
+                        noun: head.to_string(),
+                    }],
+                    self.is_possessive(h + 1),
+                ));
+            }
+            if is_ally_noun(head) && (pron_possessor || of.is_some()) {
+                let west = self.gazetteer.by_key("the_west");
+                return west.map(|w| np(h + 1, vec![Reference::Actor(w)], false));
+            }
+        }
+        // A surname of a person introduced earlier in the document.
+        if self.mention_at(j).is_none()
+            && self.surnames.contains(&self.words[j])
+            && is_name_word(&self.tokens[j], self.text, &self.words[j])
+        {
+            let name = self.tokens[j].span;
+            return Some(np(
+                j + 1,
+                vec![Reference::Person {
+                    name,
+                    office: None,
+                    of: None,
+                }],
+                self.is_possessive(j + 1),
+            ));
+        }
+        // A plain gazetteer name.
+        if let Some(m) = self.mention_at(j) {
+            if m.via == NameKind::Adjective {
+                // "Russian invasion", "US-European allegations": the adjective modifies
+                // the next noun, like a possessor.
+                return Some(np(m.end, vec![Reference::Actor(m.actor)], true));
+            }
+            return Some(np(
+                m.end,
+                vec![Reference::Actor(m.actor)],
+                self.is_possessive(m.end),
+            ));
+        }
+        if pron_possessor {
+            return Some(np(
+                i + 1,
+                vec![Reference::Pronoun {
+                    plural: words::is_plural_pronoun(w),
+                }],
+                true,
+            ));
+        }
+        // Definite descriptions that corefer: "the alliance", "the two countries".
+        if w == "the" || w == "both" {
+            let next = self.words.get(i + 1).map(String::as_str);
+            let noun = match next {
+                Some(
+                    "alliance" | "bloc" | "kremlin" | "ministry" | "minister" | "secretary"
+                    | "country" | "organization" | "organisation" | "union",
+                ) => next.map(str::to_string),
+                Some("two")
+                    if self.words.get(i + 2).is_some_and(|w| {
+                        matches!(
+                            w.as_str(),
+                            "countries" | "sides" | "leaders" | "nations" | "men" | "ministers"
+                        )
+                    }) =>
+                {
+                    Some(format!("two {}", self.words[i + 2]))
+                }
+                Some("sides") if w == "both" => Some("two sides".into()),
+                _ => None,
+            };
+            if let Some(noun) = noun {
+                let len = noun.split(' ').count();
+                return Some(np(i + 1 + len, vec![Reference::Definite { noun }], false));
+            }
+        }
+        None
+    }
+
+    /// Merge "A, B and C" (and "A as well as B") into one phrase.
+    fn coordinate(&self, nps: Vec<Np>) -> Vec<Np> {
+        let mut out: Vec<Np> = Vec::new();
+        for np in nps {
+            if let Some(last) = out.last_mut() {
+                let between: Vec<&str> = self.words[last.end..np.start]
+                    .iter()
+                    .map(String::as_str)
+                    .collect();
+                let joins = matches!(
+                    between.as_slice(),
+                    ["and"] | [",", "and"] | [","] | ["as", "well", "as"] | ["or"]
+                );
+                let last_is_list = between == [","] && !last.possessive;
+                if joins
+                    && !last.possessive
+                    && !np.possessive
+                    && (between != [","] || last_is_list && self.list_continues(np.end))
+                {
+                    last.end = np.end;
+                    last.refs.extend(np.refs);
+                    continue;
+                }
+            }
+            out.push(np);
+        }
+        out
+    }
+
+    /// After "A, B" a list goes on only if another ", C" or "and C" follows.
+    fn list_continues(&self, at: usize) -> bool {
+        matches!(self.words.get(at).map(String::as_str), Some("and" | ","))
+    }
+}

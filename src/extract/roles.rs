@@ -1,0 +1,249 @@
+//! Role titles: the words news uses for offices ("foreign minister", "secretary of
+//! state", "chancellor") and for unnamed persons ("spokeswoman", "envoy").
+
+use crate::gazetteer::Office;
+
+use std::sync::LazyLock;
+
+/// Title phrases (lower case) grouped by the office they name; `None` for posts that
+/// are not one of the resolvable offices.
+const TITLE_TABLE: &[(Option<Office>, &[&str])] = &[
+    (
+        Some(Office::HeadOfState),
+        &[
+            "president",
+            "king",
+            "queen",
+            "emir",
+            "sultan",
+            "supreme leader",
+            "monarch",
+            "head of state",
+            "leader",
+        ],
+    ),
+    (
+        Some(Office::HeadOfGovernment),
+        &[
+            "prime minister",
+            "premier",
+            "chancellor",
+            "taoiseach",
+            "pm",
+            "head of government",
+            "state counsellor",
+        ],
+    ),
+    (
+        Some(Office::ForeignMinister),
+        &[
+            "foreign minister",
+            "foreign secretary",
+            "secretary of state",
+            "minister of foreign affairs",
+            "foreign affairs minister",
+            "external affairs minister",
+            "minister of external affairs",
+            "top diplomat",
+            "chief diplomat",
+            "foreign policy chief",
+            "high representative",
+        ],
+    ),
+    (
+        Some(Office::DefenceMinister),
+        &[
+            "defense minister",
+            "defence minister",
+            "defense secretary",
+            "defence secretary",
+            "minister of defense",
+            "minister of defence",
+            "secretary of defense",
+            "war minister",
+        ],
+    ),
+    (
+        Some(Office::OrganizationLeader),
+        &[
+            "secretary general",
+            "secretary-general",
+            "director general",
+            "director-general",
+            "commission president",
+            "secgen",
+        ],
+    ),
+    (
+        None,
+        &[
+            "spokesman",
+            "spokeswoman",
+            "spokesperson",
+            "minister",
+            "deputy foreign minister",
+            "deputy prime minister",
+            "vice president",
+            "deputy",
+            "ambassador",
+            "envoy",
+            "senator",
+            "governor",
+            "general",
+            "gen.",
+            "commander",
+            "chairman",
+            "chairwoman",
+            "adviser",
+            "advisor",
+            "national security adviser",
+            "press secretary",
+            "secretary",
+            "mayor",
+            "opposition leader",
+            "cleric",
+            "assistant secretary of state",
+            "under secretary",
+            "deputy secretary of state",
+            "interior minister",
+            "finance minister",
+            "trade minister",
+            "justice minister",
+            "energy minister",
+            "economy minister",
+            "official",
+            "chief",
+            "lt.",
+            "col.",
+            "maj.",
+            "capt.",
+            "sen.",
+            "rep.",
+            "gov.",
+            "dr.",
+            "mr.",
+            "mrs.",
+            "ms.",
+            "prince",
+            "sheikh",
+            "ayatollah",
+            "marshal",
+            "crown prince",
+            "head",
+        ],
+    ),
+];
+
+/// Each title as its words, with its office.
+static TITLES: LazyLock<Vec<(Vec<&'static str>, Option<Office>)>> = LazyLock::new(|| {
+    TITLE_TABLE
+        .iter()
+        .flat_map(|(office, phrases)| {
+            phrases
+                .iter()
+                .map(move |p| (p.split(' ').collect(), *office))
+        })
+        .collect()
+});
+
+/// A title found at some position.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TitleHit {
+    pub office: Option<Office>,
+    /// Tokens the title covers.
+    pub len: usize,
+}
+
+/// The longest title starting at `i` in the lower-cased words.
+pub fn title_at(words: &[String], i: usize) -> Option<TitleHit> {
+    let mut best: Option<TitleHit> = None;
+    for (title, office) in TITLES.iter() {
+        let n = title.len();
+        let fits = i + n <= words.len() && (0..n).all(|k| words[i + k] == title[k]);
+        if fits && best.is_none_or(|b| n > b.len) {
+            best = Some(TitleHit {
+                office: *office,
+                len: n,
+            });
+        }
+    }
+    best
+}
+
+/// Prefixes that make a title not the current holder's ("former president") or a
+/// different post ("deputy foreign minister").
+pub fn is_title_prefix(w: &str) -> bool {
+    matches!(
+        w,
+        "former"
+            | "ex"
+            | "ex-"
+            | "late"
+            | "then"
+            | "acting"
+            | "interim"
+            | "deputy"
+            | "vice"
+            | "assistant"
+            | "outgoing"
+            | "incoming"
+            | "new"
+    )
+}
+
+/// Whether a title prefix means the office is not the one held now.
+pub fn prefix_changes_office(w: &str) -> bool {
+    matches!(
+        w,
+        "former"
+            | "ex"
+            | "ex-"
+            | "late"
+            | "then"
+            | "deputy"
+            | "vice"
+            | "assistant"
+            | "outgoing"
+            | "incoming"
+    )
+}
+
+/// "counterpart(s)": a person holding the same office as someone in context.
+pub fn is_counterpart(w: &str) -> bool {
+    matches!(w, "counterpart" | "counterparts")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<String> {
+        s.split(' ').map(String::from).collect()
+    }
+
+    #[test]
+    fn longest_title_wins() {
+        let w = words("secretary of state antony blinken");
+        assert_eq!(
+            title_at(&w, 0),
+            Some(TitleHit {
+                office: Some(Office::ForeignMinister),
+                len: 3
+            })
+        );
+        let w = words("foreign minister sergei lavrov");
+        assert_eq!(
+            title_at(&w, 0).unwrap().office,
+            Some(Office::ForeignMinister)
+        );
+        let w = words("spokeswoman maria");
+        assert_eq!(
+            title_at(&w, 0),
+            Some(TitleHit {
+                office: None,
+                len: 1
+            })
+        );
+        assert_eq!(title_at(&words("russia"), 0), None);
+    }
+}

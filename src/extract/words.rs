@@ -1,0 +1,205 @@
+//! Closed-class words and small open lexicons of news English.
+//!
+//! Extraction works without a trained tagger: function words are a closed set, and
+//! the open classes that matter (reporting verbs, role titles, agent nouns, time
+//! words) are small lists of how news writes, not of any one article.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+fn set(words: &[&'static str]) -> HashSet<&'static str> {
+    words.iter().copied().collect()
+}
+
+macro_rules! lexicon {
+    ($(#[$doc:meta])* $name:ident, $f:ident, [$($w:literal),* $(,)?]) => {
+        static $name: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(&[$($w),*]));
+        $(#[$doc])*
+        pub fn $f(w: &str) -> bool {
+            $name.contains(w)
+        }
+    };
+}
+
+lexicon!(
+    /// Prepositions (lower case).
+    PREPOSITIONS, is_prep, [
+    "with", "to", "of", "in", "on", "from", "by", "against", "for", "between", "about", "over",
+    "near", "at", "into", "toward", "towards", "among", "across", "around", "after", "before",
+    "within", "without", "under", "than", "through", "during", "along", "amid", "amidst",
+    "despite", "upon", "onto", "via", "beyond", "behind", "inside", "outside", "off", "per",
+    "like", "since", "until", "following", "including", "regarding", "concerning", "versus",
+]);
+
+lexicon!(
+    /// Determiners and quantifiers that open a noun phrase.
+    DETERMINERS, is_det, [
+    "the", "a", "an", "this", "that", "these", "those", "some", "any", "all", "both", "each",
+    "every", "no", "another", "other", "such", "several", "many", "most", "few", "its", "their",
+    "his", "her", "our", "my", "your", "two", "three", "four", "five", "senior", "top",
+]);
+
+lexicon!(
+    /// Subordinators that open an embedded clause.
+    SUBORDINATORS, is_subordinator, [
+    "that", "if", "unless", "because", "while", "when", "after", "before", "although", "though",
+    "since", "whereas", "until", "as", "whether", "once", "so",
+]);
+
+lexicon!(
+    /// Forms of be, have and do.
+    AUXILIARIES, is_aux, [
+    "is", "are", "was", "were", "be", "been", "being", "am", "'s", "'re", "has", "have", "had",
+    "having", "'ve", "does", "do", "did",
+]);
+
+lexicon!(
+    /// Forms of be (for passives).
+    BE, is_be, ["is", "are", "was", "were", "be", "been", "being", "am", "'s", "'re"]);
+
+lexicon!(
+    /// Modals that make an event possible rather than real.
+    MODALS, is_modal, ["would", "could", "might", "may", "can", "should", "must", "'d", "ought"]);
+
+lexicon!(
+    /// Future markers.
+    FUTURE, is_future, ["will", "shall", "'ll"]);
+
+lexicon!(
+    /// Negators.
+    NEGATORS, is_negator, [
+    "not", "n't", "never", "no", "didn't", "don't", "doesn't", "won't", "wouldn't", "cannot",
+    "can't", "couldn't", "hasn't", "haven't", "hadn't", "isn't", "wasn't", "aren't", "weren't",
+    "shouldn't", "mustn't", "nor", "neither",
+]);
+
+lexicon!(
+    /// Verbs (all forms) that report speech: they keep the mood of what they report.
+    REPORTING, is_reporting, [
+    "say", "says", "said", "saying", "announce", "announces", "announced", "announcing",
+    "state", "states", "stated", "add", "adds", "added", "note", "notes", "noted", "noting",
+    "tell", "tells", "told", "report", "reports", "reported", "confirm", "confirms",
+    "confirmed", "declare", "declares", "declared", "stress", "stresses", "stressed",
+    "stressing", "reiterate", "reiterates", "reiterated", "explain", "explained", "write",
+    "wrote", "tweet", "tweeted", "tweets", "quoted", "cited", "citing", "recalled", "recalls",
+    "insisted", "emphasized", "emphasised", "emphasize", "argued", "argues", "believes",
+    "believed", "thinks", "think", "revealed", "reveals", "show", "shows", "showed",
+    "indicated", "expressed", "hope", "hopes", "hoped", "expect", "expects", "expected",
+    "know", "knew", "knows", "see", "sees", "saw", "assures", "assured", "made",
+]);
+
+lexicon!(
+    /// Verbs (all forms) whose complement is a claim, fear or suspicion, not a fact.
+    EMBEDDERS, is_embedder, [
+    "accuse", "accused", "accuses", "accusing", "deny", "denied", "denies", "denying", "fear",
+    "feared", "fears", "fearing", "allege", "alleged", "alleges", "alleging", "allegedly",
+    "claim", "claimed", "claims", "claiming", "suspect", "suspected", "suspects", "rumored",
+    "rumoured", "speculate", "speculated", "worry", "worried", "worries", "concerned",
+    "accusation", "accusations", "allegation", "allegations", "suspicion", "suspicions",
+    "possibility", "possible", "risk", "threat", "prospect", "likelihood", "danger", "unlikely",
+    "likely", "reports", "rumors", "rumours", "deter", "deterring", "deters", "prevent",
+    "prevents", "preventing", "prevented", "avert", "averting", "stop", "stopping", "dissuade",
+    "warned", "warns", "warning", "warn", "denial", "dismissed", "rejected", "refuted", "see",
+    "sees", "consider", "considering", "considers", "mull", "mulls", "mulling", "weigh",
+    "weighing", "weighs", "plans", "plan", "planning", "intending", "intends", "intend",
+    "preparing", "prepares", "prepare",
+]);
+
+lexicon!(
+    /// Verbs that announce a schedule: "plans to meet", "is set to visit".
+    SCHEDULERS, is_scheduler, [
+    "plans", "planned", "plan", "planning", "scheduled", "due", "set", "expected", "going",
+    "intends", "intend", "intended", "agreed", "agree", "agrees", "decided", "decides",
+    "prepares", "preparing", "arranged", "upcoming", "next", "tomorrow", "later", "coming",
+    "forthcoming", "proposed",
+]);
+
+lexicon!(
+    /// Verbs of refusal and failure: the event after them did not happen.
+    REFUSALS, is_refusal, [
+    "refused", "refuses", "refuse", "refusing", "declined", "declines", "decline", "failed",
+    "fails", "fail", "cancelled", "canceled", "cancels", "postponed", "postpone", "postpones",
+    "suspended", "suspends", "called", "ruled", "halted", "scrapped",
+]);
+
+lexicon!(
+    /// Nouns for a state's agents: they stand for the state ("Russian troops").
+    STATE_AGENTS, is_state_agent, [
+    "officials", "official", "government", "governments", "authorities", "troops", "forces",
+    "force", "soldiers", "army", "armies", "military", "militaries", "police", "policemen",
+    "marines", "navy", "air", "warplanes", "jets", "helicopters", "tanks", "warships", "side",
+    "diplomats", "diplomat", "leaders", "leadership", "administration", "regime", "delegation",
+    "delegations", "negotiators", "security", "envoys", "envoy", "ambassador", "intelligence",
+    "spokesman", "spokeswoman", "spokesperson", "sources", "source", "cabinet", "parliament",
+    "lawmakers", "legislators", "state", "media", "commanders", "generals", "officers", "guards",
+    "border", "coast", "agents", "units", "battalions", "artillery", "gunboats", "president",
+    "counterparts", "colleagues", "partners", "people", "nation",
+]);
+
+lexicon!(
+    /// Nouns for non-state groups, named by nationality ("Iraqi insurgents").
+    GROUP_NOUNS, is_group_noun, [
+    "militants", "militant", "insurgents", "insurgent", "rebels", "rebel", "gunmen", "gunman",
+    "protesters", "protestors", "demonstrators", "separatists", "militiamen", "militia",
+    "militias", "fighters", "guerrillas", "guerillas", "extremists", "kidnappers", "hijackers",
+    "bombers", "attackers", "activists", "opposition", "dissidents", "settlers", "jihadists",
+    "terrorists", "islamists", "loyalists", "tribesmen", "clansmen", "pirates", "mobs", "rioters",
+    "maoists",
+]);
+
+lexicon!(
+    /// Third-person pronouns.
+    PRONOUNS, is_pronoun, ["he", "she", "they", "it", "we", "i", "him", "them", "us"]);
+
+lexicon!(
+    /// Possessive pronouns.
+    POSSESSIVE_PRONOUNS, is_possessive_pronoun, ["his", "her", "their", "its", "our", "my"]);
+
+lexicon!(
+    /// Days, months and other time words: never names of actors.
+    TIME_WORDS, is_time_word, [
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.",
+    "sept.", "oct.", "nov.", "dec.", "today", "yesterday", "tomorrow", "tonight", "week",
+    "month", "year", "weekend", "morning", "evening", "night", "afternoon",
+]);
+
+/// Whether a plural agent noun or pronoun.
+pub fn is_plural_pronoun(w: &str) -> bool {
+    matches!(w, "they" | "them" | "their" | "we" | "our" | "us")
+}
+
+lexicon!(
+    /// Common verbs of news beyond the triggers: a word among these is a predicate, so
+    /// an actor after it is its object, not the next verb's subject.
+    COMMON_VERBS, is_common_verb, [
+    "said", "says", "told", "added", "announced", "made", "took", "gave", "held", "led",
+    "wants", "wanted", "want", "seeks", "sought", "seek", "hopes", "hoped", "expressed",
+    "discussed", "faces", "facing", "faced", "needs", "needed", "moved", "continues",
+    "continued", "remains", "remained", "became", "becomes", "called", "asked", "stressed",
+    "noted", "believes", "believed", "sees", "saw", "considers", "considered", "offered",
+    "offers", "proposed", "proposes", "presented", "presents", "promised", "promises",
+    "vowed", "vows", "pledged", "pledges", "launched", "launches", "prepared", "prepares",
+    "planned", "plans", "began", "begins", "started", "starts", "ended", "ends", "kept",
+    "keeps", "won", "lost", "got", "gets", "came", "comes", "went", "goes", "left", "leaves",
+    "reached", "reaches", "signed", "signs", "released", "releases", "issued", "issues",
+    "opened", "opens", "closed", "closes", "raised", "raises", "tried", "tries", "used",
+    "uses", "provided", "provides", "stated", "declared", "confirmed", "reported",
+    "insisted", "insists", "reiterated", "emphasized", "argued", "argues", "explained",
+    "recalled", "expects", "expected", "deepened", "increased", "reduced", "agreed",
+    "deployed", "has", "have", "had", "is", "are", "was", "were",
+]);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn closed_classes() {
+        assert!(is_prep("with") && !is_prep("russia"));
+        assert!(is_modal("could") && is_future("will") && is_negator("n't"));
+        assert!(is_state_agent("troops") && is_group_noun("insurgents"));
+        assert!(is_time_word("thursday"));
+    }
+}

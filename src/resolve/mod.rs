@@ -1,0 +1,285 @@
+//! Entity resolution: one canonical actor for every actor phrase of a document.
+//!
+//! Runs over a document's phrases in reading order, keeping the discourse state that
+//! coreference needs: persons introduced (so a surname or "the minister" finds them),
+//! the last subject (for "he"/"she"), the last plural or coordinated phrase (for
+//! "they"), the last organization (for "the alliance"). Gazetteer actors keep their
+//! ids; persons, bodies and groups the gazetteer does not know get stable ids from
+//! their normalised name, kind and country.
+
+mod names;
+
+pub use names::{fuzzy_person, slug};
+
+use crate::extract::np::{Np, Reference};
+use crate::gazetteer::{ActorId, ActorKind, Gazetteer, Office};
+use crate::triple::ActorRef;
+use chrono::NaiveDate;
+use std::collections::HashMap;
+
+/// A resolved actor: the stream's view, plus what coreference needs to know.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entity {
+    pub actor: ActorRef,
+    /// The gazetteer entry, when there is one.
+    pub known: Option<ActorId>,
+    /// The office a person holds, where the text or the gazetteer says so.
+    pub office: Option<Office>,
+}
+
+/// Document-level resolution state.
+pub struct Resolver<'a> {
+    gazetteer: &'a Gazetteer,
+    date: Option<NaiveDate>,
+    /// The country an item's dateline names, for groups whose nationality the text
+    /// leaves out.
+    pub item_country: Option<ActorId>,
+    surnames: HashMap<String, Entity>,
+    last_person: Option<Entity>,
+    last_plural: Vec<Entity>,
+    last_org: Option<Entity>,
+    last_country: Option<Entity>,
+    /// Sentence index of the last update, so that pronouns do not reach too far back.
+    last_sentence: usize,
+}
+
+impl<'a> Resolver<'a> {
+    pub fn new(gazetteer: &'a Gazetteer, date: Option<NaiveDate>) -> Self {
+        Resolver {
+            gazetteer,
+            date,
+            item_country: None,
+            surnames: HashMap::new(),
+            last_person: None,
+            last_plural: Vec::new(),
+            last_org: None,
+            last_country: None,
+            last_sentence: 0,
+        }
+    }
+
+    /// The entity for a gazetteer actor.
+    pub fn known(&self, id: ActorId) -> Entity {
+        let a = self.gazetteer.actor(id);
+        let country = match a.kind {
+            ActorKind::Country => None,
+            ActorKind::Person => self.gazetteer.affiliation(id, self.date),
+            _ => a.country,
+        };
+        let office = self
+            .date
+            .and_then(|d| a.roles.iter().find(|r| r.covers(d)).map(|r| r.office));
+        Entity {
+            actor: ActorRef {
+                id: a.key.clone(),
+                name: a.name.clone(),
+                kind: a.kind,
+                country: country.map(|c| self.gazetteer.actor(c).key.clone()),
+            },
+            known: Some(id),
+            office,
+        }
+    }
+
+    fn key_of(&self, id: ActorId) -> String {
+        self.gazetteer.actor(id).key.clone()
+    }
+
+    /// Resolve every reference of a phrase (several for a coordination), in order, and
+    /// update the discourse state. `text` is what the phrase's spans index.
+    pub fn resolve_np(&mut self, np: &Np, text: &str, sentence: usize) -> Vec<Entity> {
+        let mut out: Vec<Entity> = Vec::new();
+        for r in &np.refs {
+            for e in self.resolve_ref(r, text, sentence) {
+                if !out.iter().any(|o| o.actor.id == e.actor.id) {
+                    out.push(e);
+                }
+            }
+        }
+        self.remember(&out, sentence);
+        out
+    }
+
+    fn remember(&mut self, entities: &[Entity], sentence: usize) {
+        if entities.is_empty() {
+            return;
+        }
+        self.last_sentence = sentence;
+        if entities.len() > 1 {
+            self.last_plural = entities.to_vec();
+        }
+        for e in entities {
+            match e.actor.kind {
+                ActorKind::Person => self.last_person = Some(e.clone()),
+                ActorKind::Organization => self.last_org = Some(e.clone()),
+                ActorKind::Country => self.last_country = Some(e.clone()),
+                _ => {}
+            }
+        }
+    }
+
+    fn resolve_ref(&mut self, r: &Reference, text: &str, sentence: usize) -> Vec<Entity> {
+        match r {
+            Reference::Actor(id) => vec![self.known(*id)],
+            Reference::Person { name, office, of } => {
+                let surface = name.of(text);
+                vec![self.person(surface, *office, *of)]
+            }
+            Reference::Role { office, of } => self.role(*office, *of).into_iter().collect(),
+            Reference::Counterpart { of } => {
+                let office = self
+                    .last_person
+                    .as_ref()
+                    .and_then(|p| p.office)
+                    .unwrap_or(Office::HeadOfState);
+                match of {
+                    Some(c) => self.role(office, Some(*c)).into_iter().collect(),
+                    None => Vec::new(),
+                }
+            }
+            Reference::Body { owner, noun } => vec![self.body(*owner, noun)],
+            Reference::Group { country, noun } => {
+                vec![self.group(country.or(self.item_country), noun)]
+            }
+            Reference::Pronoun { plural } => {
+                if sentence > self.last_sentence + 2 {
+                    return Vec::new();
+                }
+                if *plural {
+                    self.last_plural.clone()
+                } else {
+                    self.last_person.clone().into_iter().collect()
+                }
+            }
+            Reference::Definite { noun } => match noun.as_str() {
+                "alliance" | "bloc" | "organization" | "organisation" | "union" => {
+                    self.last_org.clone().into_iter().collect()
+                }
+                "minister" | "secretary" => self
+                    .last_person
+                    .clone()
+                    .into_iter()
+                    .filter(|p| p.office.is_some())
+                    .collect(),
+                "country" => self.last_country.clone().into_iter().collect(),
+                n if n.starts_with("two ") => {
+                    if self.last_plural.len() == 2 {
+                        self.last_plural.clone()
+                    } else {
+                        Vec::new()
+                    }
+                }
+                _ => Vec::new(),
+            },
+        }
+    }
+
+    /// A named person: the gazetteer's if it knows them (by name, by the holder of the
+    /// title on the date, or by a close spelling), else a new person.
+    fn person(&mut self, surface: &str, office: Option<Office>, of: Option<ActorId>) -> Entity {
+        let clean = surface.trim_end_matches(['.', ',']);
+        let lower = clean.to_lowercase();
+        if let Some(e) = self.surnames.get(&lower) {
+            return e.clone();
+        }
+        let holder = match (office, of, self.date) {
+            (Some(o), Some(c), Some(d)) => self.gazetteer.holder(o, c, d),
+            _ => None,
+        };
+        let known = holder
+            .filter(|&h| names::similar(clean, &self.gazetteer.actor(h).name))
+            .or_else(|| fuzzy_person(self.gazetteer, clean));
+        let entity = match known {
+            Some(id) => self.known(id),
+            None => Entity {
+                actor: ActorRef {
+                    id: slug(clean),
+                    name: clean.to_string(),
+                    kind: ActorKind::Person,
+                    country: of.map(|c| self.key_of(c)),
+                },
+                known: None,
+                office,
+            },
+        };
+        if let Some(surname) = lower.split_whitespace().last() {
+            if lower.contains(' ') {
+                self.surnames.insert(surname.to_string(), entity.clone());
+            }
+        }
+        entity
+    }
+
+    /// The holder of an office on the article's date; else the country it belongs to.
+    fn role(&self, office: Office, of: Option<ActorId>) -> Option<Entity> {
+        let of = of?;
+        if let Some(d) = self.date {
+            let holder = self.gazetteer.holder(office, of, d).or_else(|| {
+                // "the Iranian president" where the president heads the government.
+                (office == Office::HeadOfState)
+                    .then(|| self.gazetteer.holder(Office::HeadOfGovernment, of, d))
+                    .flatten()
+            });
+            if let Some(h) = holder {
+                return Some(self.known(h));
+            }
+        }
+        Some(self.known(of))
+    }
+
+    fn body(&self, owner: ActorId, noun: &str) -> Entity {
+        let key = format!("{}/{noun}", self.key_of(owner));
+        if let Some(id) = self.gazetteer.by_key(&key) {
+            return self.known(id);
+        }
+        let owner_name = &self.gazetteer.actor(owner).name;
+        let pretty: Vec<String> = noun
+            .split('_')
+            .map(|w| {
+                let mut c = w.chars();
+                c.next()
+                    .map(|f| f.to_uppercase().chain(c).collect())
+                    .unwrap_or_default()
+            })
+            .collect();
+        Entity {
+            actor: ActorRef {
+                id: key,
+                name: format!("{owner_name} {}", pretty.join(" ")),
+                kind: ActorKind::Body,
+                country: Some(self.key_of(owner)),
+            },
+            known: None,
+            office: None,
+        }
+    }
+
+    fn group(&self, country: Option<ActorId>, noun: &str) -> Entity {
+        let noun = names::plural(noun);
+        let (id, name, key) = match country {
+            Some(c) => {
+                let adjective = self
+                    .gazetteer
+                    .adjective(c)
+                    .unwrap_or(&self.gazetteer.actor(c).name)
+                    .to_string();
+                (
+                    format!("{}/{noun}", self.key_of(c)),
+                    format!("{adjective} {noun}"),
+                    Some(self.key_of(c)),
+                )
+            }
+            None => (slug(&noun), noun.clone(), None),
+        };
+        Entity {
+            actor: ActorRef {
+                id,
+                name,
+                kind: ActorKind::Group,
+                country: key,
+            },
+            known: None,
+            office: None,
+        }
+    }
+}
