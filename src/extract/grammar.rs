@@ -194,6 +194,15 @@ impl Grammar<'_> {
             let Some((subject, object)) = found else {
                 continue;
             };
+            // Denying a charge and turning down a proposal are told apart by what is
+            // denied or rejected, not by the verb (spec: "Denies or rejects").
+            let relation_id = match relation.name.as_str() {
+                "denies" | "rejects" => self
+                    .denial_or_rejection(hit.end)
+                    .and_then(|r| self.schema.by_name(r).ok())
+                    .unwrap_or(hit.relation),
+                _ => hit.relation,
+            };
             let mut mood = mood_of(self.words, self.tokens, hit, &relation.name);
             if trigger.negated && mood.is_fact() {
                 mood = Mood::Negated;
@@ -203,7 +212,7 @@ impl Grammar<'_> {
                 self.tokens[hit.end - 1].span.end,
             );
             out.push(RawEvent {
-                relation: hit.relation,
+                relation: relation_id,
                 subject,
                 object,
                 trigger: span,
@@ -216,6 +225,26 @@ impl Grammar<'_> {
             });
         }
         out
+    }
+
+    /// "denies" when what follows is a charge, "rejects" when it is a proposal.
+    fn denial_or_rejection(&self, from: usize) -> Option<&'static str> {
+        for w in self.words.iter().skip(from).take(6) {
+            match w.as_str() {
+                "accusation" | "accusations" | "allegation" | "allegations" | "charge"
+                | "charges" | "claim" | "claims" | "report" | "reports" | "suggestion"
+                | "suggestions" | "criticism" | "assertion" | "assertions" => {
+                    return Some("denies")
+                }
+                "demand" | "demands" | "proposal" | "proposals" | "offer" | "offers"
+                | "request" | "requests" | "ultimatum" | "call" | "calls" | "bid" | "appeal"
+                | "appeals" | "idea" | "initiative" | "invitation" | "plan" | "plans"
+                | "resolution" | "deal" | "terms" | "conditions" => return Some("rejects"),
+                w if is_boundary(w) || w == "," => return None,
+                _ => {}
+            }
+        }
+        None
     }
 
     fn np_ending_before(&self, at: usize) -> Option<usize> {
@@ -393,6 +422,25 @@ impl Grammar<'_> {
             }
             if between.iter().any(|w| w == "that") && !through_that {
                 return None;
+            }
+            // A possessive pronoun only owns the noun after it ("its borders with X").
+            if np.possessive
+                && np
+                    .refs
+                    .iter()
+                    .all(|r| matches!(r, Reference::Pronoun { .. }))
+            {
+                continue;
+            }
+            // "on its borders with Ukraine", "near the frontier with Poland".
+            if np.prep.as_deref() == Some("with")
+                && np.start >= 2
+                && matches!(
+                    self.words[np.start - 2].as_str(),
+                    "border" | "borders" | "frontier" | "frontiers" | "boundary"
+                )
+            {
+                return Some(n);
             }
             match np.prep.as_deref() {
                 None => return Some(n),

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 /// Words a multi-word trigger may skip between its own words ("held *emergency* talks",
 /// "imposed *new* sanctions").
-const MAX_GAP: usize = 2;
+const MAX_GAP: usize = 5;
 
 #[derive(Debug, Clone)]
 struct Entry {

@@ -366,10 +366,7 @@ impl Chunker<'_> {
                 break;
             }
             let head = self.words[h].as_str();
-            if skip > 0
-                && (self.tokens[h - 1].kind != TokenKind::Word
-                    || self.mention_at(h - 1).is_some() && h > k)
-            {
+            if skip > 0 && !self.is_modifier_word(h - 1) {
                 break;
             }
             if words::is_state_agent(head) {
@@ -462,6 +459,24 @@ impl Chunker<'_> {
             }
         }
         None
+    }
+
+    /// Whether a token can sit between a country and its agent noun as a modifier
+    /// ("Russian *military* forces", "*US-led* troops"), not a verb or function word.
+    fn is_modifier_word(&self, i: usize) -> bool {
+        let w = self.words[i].as_str();
+        self.tokens[i].kind == TokenKind::Word
+            && self.mention_at(i).is_none()
+            && !words::is_aux(w)
+            && !words::is_modal(w)
+            && !words::is_future(w)
+            && !words::is_negator(w)
+            && !words::is_prep(w)
+            && !words::is_det(w)
+            && !words::is_common_verb(w)
+            && !words::is_reporting(w)
+            && !matches!(w, "and" | "or" | "but" | "that" | "which" | "who")
+            && (!w.ends_with("ed") || w.contains('-'))
     }
 
     /// Merge "A, B and C" (and "A as well as B") into one phrase.

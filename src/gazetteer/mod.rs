@@ -567,11 +567,20 @@ mod tests {
     }
 
     #[test]
-    fn builtin_gazetteer_loads() {
+    fn builtin_gazetteer_loads_without_shared_names() {
         let g = Gazetteer::builtin().unwrap();
-        if g.is_empty() {
-            return; // data files not yet filled
-        }
-        assert!(g.by_key("RUS").is_some());
+        let warnings: Vec<String> = g.warnings().iter().map(|w| w.to_string()).collect();
+        assert_eq!(warnings, Vec::<String>::new());
+        let countries = g
+            .actors()
+            .filter(|(_, a)| a.kind == ActorKind::Country)
+            .count();
+        assert!(countries >= 193, "{countries} countries");
+        let (rus, d) = (g.by_key("RUS").unwrap(), date("2006-03-01"));
+        let fm = g.holder(Office::ForeignMinister, rus, d).unwrap();
+        assert_eq!(g.actor(fm).key, "sergei_lavrov");
+        let usa = g.by_key("USA").unwrap();
+        let fm = g.holder(Office::ForeignMinister, usa, d).unwrap();
+        assert_eq!(g.actor(fm).key, "condoleezza_rice");
     }
 }
