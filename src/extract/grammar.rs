@@ -16,7 +16,7 @@ use super::lexicon::TriggerHit;
 use super::mood::mood_of;
 use super::np::{Np, Reference};
 use super::words;
-use crate::schema::{Pos, RelationId, Schema};
+use crate::schema::{Pos, RelationId, Schema, Trigger};
 use crate::text::{Span, Token, TokenKind};
 use crate::triple::Mood;
 
@@ -43,22 +43,6 @@ pub struct RawEvent {
 
 /// How far after a trigger its object may start, in tokens.
 const OBJECT_WINDOW: usize = 7;
-
-/// Relations whose object may be a concept when no actor is named.
-fn takes_concept(relation: &str) -> bool {
-    matches!(
-        relation,
-        "denies"
-            | "rejects"
-            | "sends"
-            | "mobilizes"
-            | "demands"
-            | "threatens"
-            | "attacks"
-            | "warns"
-            | "urges"
-    )
-}
 
 /// Tokens that may sit between a subject and its verb: auxiliaries, modals, negation,
 /// adverbs, "to" of a control verb and scheduling verbs ("plans to", "agreed to").
@@ -188,7 +172,7 @@ impl Grammar<'_> {
             let relation = self.schema.get(hit.relation);
             let trigger = &relation.triggers[hit.trigger];
             let found = match hit.pos {
-                Pos::Verb => self.verb_args(hit, &trigger.preps, &relation.name),
+                Pos::Verb => self.verb_args(hit, trigger, &relation.name),
                 Pos::Noun => self.noun_args(hit, &trigger.preps),
             };
             let Some((subject, object)) = found else {
@@ -363,7 +347,8 @@ impl Grammar<'_> {
         })
     }
 
-    fn verb_args(&self, hit: &TriggerHit, preps: &[String], relation: &str) -> Option<(Arg, Arg)> {
+    fn verb_args(&self, hit: &TriggerHit, trigger: &Trigger, relation: &str) -> Option<(Arg, Arg)> {
+        let preps = &trigger.preps;
         if self.is_passive(hit) {
             // "Y was accused by X": the agent follows "by".
             let patient = self.subject_before(hit.start, 0)?;
@@ -394,7 +379,7 @@ impl Grammar<'_> {
                     skip: 1,
                 }
             }
-            None if takes_concept(relation) => Arg::Concept(self.concept_after(hit.end)?),
+            None if trigger.concept => Arg::Concept(self.concept_after(hit.end)?),
             None => return None,
         };
         Some((

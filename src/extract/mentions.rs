@@ -64,13 +64,32 @@ impl MentionFinder {
                 continue;
             }
             let span = Span::new(sentence.start + m.start(), sentence.start + m.end());
-            // A mention must start and end on token boundaries.
-            let Some(start) = tokens.iter().position(|t| t.span.start == span.start) else {
+            // A mention starts and ends on token boundaries, or at a hyphen inside a
+            // compound ("US-led", "US-European").
+            let Some(start) = tokens
+                .iter()
+                .position(|t| t.span.start <= span.start && span.start < t.span.end)
+            else {
                 continue;
             };
-            let Some(end) = tokens[start..].iter().position(|t| t.span.end == span.end) else {
+            let starts_ok =
+                tokens[start].span.start == span.start || text[..span.start].ends_with('-');
+            let Some(end) = tokens[start..]
+                .iter()
+                .position(|t| t.span.start < span.end && span.end <= t.span.end)
+            else {
                 continue;
             };
+            let last = &tokens[start + end];
+            let ends_ok = last.span.end == span.end || text[span.end..].starts_with('-');
+            if !starts_ok || !ends_ok {
+                continue;
+            }
+            // "pro-Russian separatists" are not Russia's.
+            let before = text[..span.start].to_ascii_lowercase();
+            if before.ends_with("pro-") || before.ends_with("anti-") || before.ends_with("non-") {
+                continue;
+            }
             found.push(Mention {
                 span,
                 start,
@@ -92,6 +111,12 @@ impl MentionFinder {
     }
 }
 
+/// Acronyms that some house styles write in title case ("Nato", "Opec").
+const TITLE_CASE_ACRONYMS: &[&str] = &[
+    "NATO", "OPEC", "ASEAN", "UNICEF", "UNESCO", "ECOWAS", "UNHCR", "UNRWA", "OSCE", "CSTO",
+    "SEATO", "MERCOSUR", "FRELIMO", "INTERPOL",
+];
+
 /// Whether the text's capitalisation fits the name's: acronyms exactly, capitalised
 /// words capitalised; lower-case words ("the", "of") in any case.
 fn case_fits(name: &str, matched: &str) -> bool {
@@ -101,11 +126,11 @@ fn case_fits(name: &str, matched: &str) -> bool {
             let letters = n.chars().filter(|c| c.is_alphabetic()).count();
             let upper = n.chars().filter(|c| c.is_uppercase()).count();
             if letters >= 2 && upper == letters {
-                // "NATO", and the house style "Nato"; never "us" for "US".
+                // "NATO", and the house style "Nato" of a few pronounced acronyms;
+                // never "us" for "US", nor "Sadr" for "SADR".
                 n == m
-                    || (letters >= 4
-                        && m.chars().skip(1).all(|c| !c.is_uppercase())
-                        && m.starts_with(|c: char| c.is_uppercase()))
+                    || (TITLE_CASE_ACRONYMS.contains(&n)
+                        && m.chars().skip(1).all(|c| !c.is_uppercase()))
             } else if n.chars().next().is_some_and(char::is_uppercase) {
                 m.chars().next().is_some_and(char::is_uppercase)
             } else {

@@ -142,37 +142,43 @@ impl Extractor {
                 }
             }
         }
-        let lead_index = sentences
+        // The lead: the first body sentence, or the one after it when that is a
+        // headline (no full stop). A dateline can open either.
+        let first_body = sentences
             .iter()
             .position(|(f, _)| f.kind == FieldKind::Body);
+        let is_headline = |i: usize| {
+            sentences.get(i).is_some_and(|(f, s)| {
+                !s.of(&f.text)
+                    .trim_end_matches(['"', '”', '\'', '’', ')'])
+                    .ends_with(['.', '!', '?'])
+            })
+        };
+        let lead_index = first_body.map(|b| {
+            if is_headline(b) && b + 1 < sentences.len() {
+                b + 1
+            } else {
+                b
+            }
+        });
+        let is_lead = |i: usize| first_body.is_some_and(|b| i == b) || Some(i) == lead_index;
         let no_surnames = HashSet::new();
         let mut analysed: Vec<Sentence> = sentences
             .iter()
             .enumerate()
-            .map(|(i, (f, span))| {
-                self.analyse(
-                    &f.text,
-                    *span,
-                    Some(i) == lead_index || i == 0,
-                    &no_surnames,
-                )
-            })
+            .map(|(i, (f, span))| self.analyse(&f.text, *span, is_lead(i), &no_surnames))
             .collect();
         // Persons introduced by full name: their surnames are mentions from here on.
         let surnames = self.surnames(&analysed);
         if !surnames.is_empty() {
             for (i, (f, span)) in sentences.iter().enumerate() {
                 if analysed[i].words.iter().any(|w| surnames.contains(w)) {
-                    analysed[i] =
-                        self.analyse(&f.text, *span, Some(i) == lead_index || i == 0, &surnames);
+                    analysed[i] = self.analyse(&f.text, *span, is_lead(i), &surnames);
                 }
             }
         }
         let mut resolver = Resolver::new(&self.gazetteer, article.date);
-        resolver.item_country = analysed
-            .iter()
-            .find_map(|s| s.dateline_place)
-            .map(|p| self.country_of(p));
+        resolver.item_country = self.item_country(&analysed, lead_index);
         let mut out = Vec::new();
         for (index, ((field, span), sentence)) in sentences.iter().zip(&analysed).enumerate() {
             let entities: Vec<Vec<Entity>> = sentence
@@ -192,6 +198,28 @@ impl Extractor {
             }
         }
         out
+    }
+
+    /// The country an item is about: its dateline's place, else the first country
+    /// its lead names, else the first country anywhere in it.
+    fn item_country(
+        &self,
+        sentences: &[Sentence],
+        lead: Option<usize>,
+    ) -> Option<crate::gazetteer::ActorId> {
+        use crate::gazetteer::ActorKind;
+        if let Some(p) = sentences.iter().find_map(|s| s.dateline_place) {
+            return Some(self.country_of(p));
+        }
+        let first_country = |s: &Sentence| {
+            s.mentions
+                .iter()
+                .map(|m| self.country_of(m.actor))
+                .find(|&c| self.gazetteer.actor(c).kind == ActorKind::Country)
+        };
+        lead.and_then(|l| sentences.get(l))
+            .and_then(first_country)
+            .or_else(|| sentences.iter().find_map(first_country))
     }
 
     /// The country a place stands for (a capital's country), or the place itself.

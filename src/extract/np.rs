@@ -38,6 +38,8 @@ pub enum Reference {
         country: Option<ActorId>,
         noun: String,
     },
+    /// "the army", "the government": the state of the item.
+    StateAgent,
     /// he, she, they, it, we (and possessives).
     Pronoun { plural: bool },
     /// "the alliance", "the minister", "the two countries".
@@ -111,8 +113,17 @@ fn is_ally_noun(w: &str) -> bool {
 
 /// Words of a candidate name: capitalised, not a function word or a time word.
 fn is_name_word(tok: &Token, text: &str, lower: &str) -> bool {
+    let s = tok.text(text);
+    // "al-Sadr", "el-Sisi", "bin-Laden": a particle glued to a capitalised name.
+    let glued_particle = ["al-", "el-", "ad-", "as-", "bin-", "ibn-", "abu-", "ben-"]
+        .iter()
+        .any(|p| {
+            lower.starts_with(p)
+                && s.get(p.len()..)
+                    .is_some_and(|r| r.starts_with(char::is_uppercase))
+        });
     tok.kind == TokenKind::Word
-        && tok.text(text).starts_with(|c: char| c.is_uppercase())
+        && (s.starts_with(|c: char| c.is_uppercase()) || glued_particle)
         && !words::is_time_word(lower)
         && !words::is_det(lower)
         && !words::is_prep(lower)
@@ -121,6 +132,54 @@ fn is_name_word(tok: &Token, text: &str, lower: &str) -> bool {
             lower,
             "and" | "or" | "but" | "said" | "says" | "minister" | "president"
         )
+}
+
+/// Agent nouns that, with "the" and no country, stand for the state the item is about.
+fn is_bare_state_agent(w: &str) -> bool {
+    matches!(
+        w,
+        "army"
+            | "military"
+            | "government"
+            | "police"
+            | "troops"
+            | "forces"
+            | "soldiers"
+            | "authorities"
+            | "regime"
+            | "navy"
+            | "junta"
+    )
+}
+
+/// Lower-case particles inside names: "Faisal bin Farhan", "Ursula von der Leyen".
+fn is_name_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "bin"
+            | "ibn"
+            | "bint"
+            | "abu"
+            | "al"
+            | "el"
+            | "de"
+            | "da"
+            | "das"
+            | "dos"
+            | "del"
+            | "della"
+            | "di"
+            | "van"
+            | "von"
+            | "der"
+            | "den"
+            | "du"
+            | "le"
+            | "la"
+            | "ben"
+            | "ould"
+            | "ter"
+    )
 }
 
 /// The chunker's view of a sentence.
@@ -254,9 +313,15 @@ impl Chunker<'_> {
                     self.is_possessive(m.end),
                 ));
             }
-            let name_end = (after..self.words.len().min(after + 4))
+            let name_end = (after..self.words.len().min(after + 5))
                 .take_while(|&n| {
-                    is_name_word(&self.tokens[n], self.text, &self.words[n])
+                    let particle = is_name_particle(&self.words[n])
+                        && n > after
+                        && self
+                            .tokens
+                            .get(n + 1)
+                            .is_some_and(|t| t.text(self.text).starts_with(char::is_uppercase));
+                    (particle || is_name_word(&self.tokens[n], self.text, &self.words[n]))
                         && self
                             .mention_at(n)
                             .is_none_or(|m| self.kind(m.actor) == ActorKind::Person)
@@ -377,13 +442,30 @@ impl Chunker<'_> {
                         self.is_possessive(h + 1),
                     ));
                 }
+                // "the army", "the government": the state the item is about.
+                if j > i && self.words[i] == "the" && is_bare_state_agent(head) {
+                    return Some(np(
+                        h + 1,
+                        vec![Reference::StateAgent],
+                        self.is_possessive(h + 1),
+                    ));
+                }
                 break;
             }
             if words::is_group_noun(head) {
+                // "rebel leaders from Sudan": the nationality may follow.
+                let country = of.or_else(|| {
+                    self.words
+                        .get(h + 1)
+                        .filter(|w| matches!(w.as_str(), "from" | "in"))
+                        .and_then(|_| self.modifier_at(h + 2))
+                        .filter(|(a, _)| self.kind(*a) == ActorKind::Country)
+                        .map(|(a, _)| a)
+                });
                 return Some(np(
                     h + 1,
                     vec![Reference::Group {
-                        country: of,
+                        country,
                         noun: head.to_string(),
                     }],
                     self.is_possessive(h + 1),
@@ -410,18 +492,29 @@ impl Chunker<'_> {
                 self.is_possessive(j + 1),
             ));
         }
-        // A plain gazetteer name.
+        // A plain gazetteer name, after at most two modifiers ("the paramilitary
+        // Rapid Support Forces").
+        let j = (j..self.words.len().min(j + 3))
+            .take_while(|&x| x == j || (j > i && self.is_modifier_word(x - 1)))
+            .find(|&x| self.mention_at(x).is_some())
+            .unwrap_or(j);
         if let Some(m) = self.mention_at(j) {
+            if self.counted(j) {
+                return None;
+            }
+            // Several names inside one compound are a coordination ("US-European").
+            let refs: Vec<Reference> = self
+                .mentions
+                .iter()
+                .filter(|o| o.start == m.start && o.end == m.end)
+                .map(|o| Reference::Actor(o.actor))
+                .collect();
             if m.via == NameKind::Adjective {
                 // "Russian invasion", "US-European allegations": the adjective modifies
                 // the next noun, like a possessor.
-                return Some(np(m.end, vec![Reference::Actor(m.actor)], true));
+                return Some(np(m.end, refs, true));
             }
-            return Some(np(
-                m.end,
-                vec![Reference::Actor(m.actor)],
-                self.is_possessive(m.end),
-            ));
+            return Some(np(m.end, refs, self.is_possessive(m.end)));
         }
         if pron_possessor {
             return Some(np(
@@ -459,6 +552,45 @@ impl Chunker<'_> {
             }
         }
         None
+    }
+
+    /// "two Palestinians", "dozens of Iraqis": counted people are private persons, not
+    /// their state.
+    fn counted(&self, i: usize) -> bool {
+        if self.mention_at(i).is_none_or(|m| m.via != NameKind::Demonym) {
+            return false;
+        }
+        let before = |k: usize| i.checked_sub(k).map(|x| self.words[x].as_str());
+        let quantity = |w: Option<&str>| {
+            w.is_some_and(|w| {
+                w.chars().all(|c| c.is_ascii_digit() || c == ',')
+                    || matches!(
+                        w,
+                        "two"
+                            | "three"
+                            | "four"
+                            | "five"
+                            | "six"
+                            | "seven"
+                            | "eight"
+                            | "nine"
+                            | "ten"
+                            | "dozen"
+                            | "dozens"
+                            | "hundreds"
+                            | "thousands"
+                            | "several"
+                            | "many"
+                            | "some"
+                            | "few"
+                            | "more"
+                            | "other"
+                            | "million"
+                            | "millions"
+                    )
+            })
+        };
+        quantity(before(1)) || (before(1) == Some("of") && quantity(before(2)))
     }
 
     /// Whether a token can sit between a country and its agent noun as a modifier

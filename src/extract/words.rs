@@ -133,7 +133,7 @@ lexicon!(
     "spokesman", "spokeswoman", "spokesperson", "sources", "source", "cabinet", "parliament",
     "lawmakers", "legislators", "state", "media", "commanders", "generals", "officers", "guards",
     "border", "coast", "agents", "units", "battalions", "artillery", "gunboats", "president",
-    "counterparts", "colleagues", "partners", "people", "nation",
+    "counterparts", "colleagues", "partners", "people", "nation", "junta",
 ]);
 
 lexicon!(

@@ -141,6 +141,10 @@ impl<'a> Resolver<'a> {
             Reference::Group { country, noun } => {
                 vec![self.group(country.or(self.item_country), noun)]
             }
+            Reference::StateAgent => match self.item_country {
+                Some(c) => vec![self.known(c)],
+                None => self.last_country.clone().into_iter().collect(),
+            },
             Reference::Pronoun { plural } => {
                 if sentence > self.last_sentence + 2 {
                     return Vec::new();
@@ -232,7 +236,11 @@ impl<'a> Resolver<'a> {
         if let Some(id) = self.gazetteer.by_key(&key) {
             return self.known(id);
         }
-        let owner_name = &self.gazetteer.actor(owner).name;
+        // "Indian Foreign Ministry": the owner's adjective reads as news writes it.
+        let owner_name = self
+            .gazetteer
+            .adjective(owner)
+            .unwrap_or(&self.gazetteer.actor(owner).name);
         let pretty: Vec<String> = noun
             .split('_')
             .map(|w| {

@@ -59,6 +59,10 @@ pub struct Trigger {
     /// The phrase itself says the event did not happen ("call off talks").
     #[serde(default)]
     pub negated: bool,
+    /// The trigger may take a concept object when no actor follows ("denied the
+    /// report", "sent warships").
+    #[serde(default)]
+    pub concept: bool,
 }
 
 /// One relation as written in the schema file.

@@ -128,7 +128,58 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
         }
         push_word(text, Span::new(start, end), &mut out);
     }
+    merge_entities(text, &mut out);
     out
+}
+
+/// Leftovers of scraping: HTML entities written out as text ("Sudan #39;s",
+/// "quot;peace quot;"). They are read for what they stand for (an apostrophe, a
+/// possessive, a quote) without changing the text.
+fn merge_entities(text: &str, tokens: &mut Vec<Token>) {
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = |k: usize| tokens.get(k).map_or("", |x: &Token| x.text(text));
+        let glued = |a: usize, b: usize| {
+            tokens
+                .get(a)
+                .zip(tokens.get(b))
+                .is_some_and(|(x, y)| x.span.end == y.span.start)
+        };
+        let start = if t(i) == "&" && glued(i, i + 1) {
+            i + 1
+        } else {
+            i
+        };
+        let (len, is_named) = match (t(start), t(start + 1), t(start + 2)) {
+            ("#", "39" | "34" | "8217" | "8220" | "8221", ";")
+                if glued(start, start + 1) && glued(start + 1, start + 2) =>
+            {
+                (3, false)
+            }
+            ("quot" | "amp" | "apos" | "nbsp" | "lt" | "gt", ";", _) if glued(start, start + 1) => {
+                (2, true)
+            }
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let last = start + len - 1;
+        let mut end = last;
+        let mut kind = TokenKind::Punct;
+        if !is_named
+            && t(start + 1) == "39"
+            && t(last + 1).eq_ignore_ascii_case("s")
+            && glued(last, last + 1)
+            && i > 0
+        {
+            end = last + 1;
+            kind = TokenKind::Possessive;
+        }
+        let span = Span::new(tokens[i].span.start, tokens[end].span.end);
+        tokens.splice(i..=end, [Token { span, kind }]);
+        i += 1;
+    }
 }
 
 /// Whether a word takes the full stop that follows it.
@@ -217,6 +268,25 @@ mod tests {
         );
         let t = tokenize("100,000", Span::new(0, 7));
         assert_eq!(t[0].kind, TokenKind::Number);
+    }
+
+    #[test]
+    fn html_entities_are_read_as_what_they_stand_for() {
+        let text = "Sudan #39;s army said quot;no quot;";
+        let t = tokenize(text, Span::new(0, text.len()));
+        let shown: Vec<(&str, TokenKind)> = t.iter().map(|t| (t.text(text), t.kind)).collect();
+        assert_eq!(
+            shown,
+            [
+                ("Sudan", TokenKind::Word),
+                ("#39;s", TokenKind::Possessive),
+                ("army", TokenKind::Word),
+                ("said", TokenKind::Word),
+                ("quot;", TokenKind::Punct),
+                ("no", TokenKind::Word),
+                ("quot;", TokenKind::Punct),
+            ]
+        );
     }
 
     #[test]
