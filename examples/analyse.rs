@@ -22,6 +22,15 @@ fn main() {
     for span in split_sentences(&text, Span::new(0, text.len())) {
         let s = x.analyse(&text, span, true, &none);
         println!("== {}", span.of(&text));
+        for m in &s.mentions {
+            println!(
+                "  mention {}..{} {:?} {:?}",
+                m.start,
+                m.end,
+                m.span.of(&text),
+                m.via
+            );
+        }
         for np in &s.nps {
             let words: Vec<&str> = s.tokens[np.start..np.end]
                 .iter()

@@ -101,6 +101,66 @@ fn is_verb_group(w: &str) -> bool {
         )
 }
 
+/// Verbs whose object is the subject of the infinitive after it ("urged Moscow to").
+fn is_object_control(w: &str) -> bool {
+    matches!(
+        w,
+        "urge"
+            | "urged"
+            | "urges"
+            | "urging"
+            | "ask"
+            | "asked"
+            | "asks"
+            | "tell"
+            | "told"
+            | "tells"
+            | "press"
+            | "pressed"
+            | "presses"
+            | "want"
+            | "wants"
+            | "wanted"
+            | "allow"
+            | "allowed"
+            | "allows"
+            | "help"
+            | "helped"
+            | "helps"
+            | "force"
+            | "forced"
+            | "order"
+            | "ordered"
+            | "orders"
+            | "invite"
+            | "invited"
+            | "invites"
+            | "persuade"
+            | "persuaded"
+            | "encourage"
+            | "encouraged"
+            | "expect"
+            | "expected"
+            | "need"
+            | "needs"
+            | "advise"
+            | "advised"
+            | "warn"
+            | "warned"
+            | "warns"
+            | "call"
+            | "called"
+            | "calls"
+            | "on"
+            | "upon"
+            | "get"
+            | "got"
+            | "let"
+            | "enable"
+            | "enabled"
+    )
+}
+
 fn is_adverb(w: &str) -> bool {
     w.len() > 4
         && w.ends_with("ly")
@@ -155,6 +215,8 @@ pub struct Grammar<'a> {
     pub tokens: &'a [Token],
     pub words: &'a [String],
     pub nps: &'a [Np],
+    /// Token indices of verb triggers' heads: verbs whatever their form ("flew").
+    pub verb_heads: Vec<usize>,
 }
 
 impl Grammar<'_> {
@@ -195,20 +257,88 @@ impl Grammar<'_> {
                 self.tokens[hit.start].span.start,
                 self.tokens[hit.end - 1].span.end,
             );
+            let confidence = if matches!(object, Arg::Concept(_)) {
+                0.6
+            } else {
+                0.8
+            };
+            // "called for talks with X", "wants talks with X": the talks are only wished
+            // for; the wish is a demand on X.
+            if hit.pos == Pos::Noun && relation.name == "meets" {
+                if let (Some(v), Ok(demands)) = (
+                    self.demand_verb_before(hit.start),
+                    self.schema.by_name("demands"),
+                ) {
+                    let verb_hit = TriggerHit {
+                        relation: demands,
+                        trigger: 0,
+                        pos: Pos::Verb,
+                        head: v,
+                        start: v,
+                        end: v + 1,
+                    };
+                    let demand_mood = mood_of(self.words, self.tokens, &verb_hit, "demands");
+                    out.push(RawEvent {
+                        relation: demands,
+                        subject,
+                        object,
+                        trigger: span,
+                        mood: demand_mood,
+                        confidence,
+                    });
+                    mood = Mood::Hypothetical;
+                }
+            }
             out.push(RawEvent {
                 relation: relation_id,
                 subject,
                 object,
                 trigger: span,
                 mood,
-                confidence: if matches!(object, Arg::Concept(_)) {
-                    0.6
-                } else {
-                    0.8
-                },
+                confidence,
             });
         }
         out
+    }
+
+    /// A verb of wanting or demanding just before a noun (skipping adjectives):
+    /// "called for immediate talks", "wants talks", "seeks negotiations".
+    fn demand_verb_before(&self, at: usize) -> Option<usize> {
+        let lo = at.saturating_sub(4);
+        let mut k = at;
+        while k > lo {
+            k -= 1;
+            let w = self.words[k].as_str();
+            match w {
+                "want" | "wants" | "wanted" | "wanting" | "demand" | "demands" | "demanded"
+                | "demanding" | "seek" | "seeks" | "sought" | "seeking" => return Some(k),
+                "for"
+                    if k > 0
+                        && matches!(
+                            self.words[k - 1].as_str(),
+                            "call"
+                                | "calls"
+                                | "called"
+                                | "calling"
+                                | "push"
+                                | "pushed"
+                                | "pushing"
+                                | "press"
+                                | "pressed"
+                                | "pressing"
+                                | "pushes"
+                                | "presses"
+                        ) =>
+                {
+                    return Some(k - 1)
+                }
+                _ if self.tokens[k].kind == TokenKind::Word
+                    && !words::is_prep(w)
+                    && !words::is_aux(w) => {}
+                _ => return None,
+            }
+        }
+        None
     }
 
     /// "denies" when what follows is a charge, "rejects" when it is a proposal.
@@ -292,6 +422,31 @@ impl Grammar<'_> {
         while j > 0 && is_verb_group(&self.words[j - 1]) {
             j -= 1;
         }
+        // An infinitive: "urged Moscow to back down" (the object is the subject) or
+        // "visited Kyiv to reassure Ukraine" (a purpose: the main verb's subject).
+        if j < at && self.words[j..at].first().is_some_and(|w| w == "to") && depth < 3 {
+            if let Some(n) = self
+                .nps
+                .iter()
+                .position(|np| np.end == j && np.prep.is_none())
+            {
+                let verb = self.nps[n].start.checked_sub(1);
+                match verb {
+                    Some(v) if is_object_control(&self.words[v]) => return Some(n),
+                    Some(v) if self.is_verb_at(v) => return self.subject_before(v, depth + 1),
+                    _ => {}
+                }
+            } else if let Some(v) = self.previous_verb(j) {
+                if !self
+                    .nps
+                    .iter()
+                    .any(|np| np.start > v && np.end <= j && np.prep.is_none())
+                    || self.is_verb_at(v)
+                {
+                    return self.subject_before(v, depth + 1);
+                }
+            }
+        }
         // Verb-phrase coordination: "... and urged Y" takes the earlier verb's subject.
         if j > 0 && matches!(self.words[j - 1].as_str(), "and" | "," | "but") && depth < 3 {
             let before_and = j - 1;
@@ -339,11 +494,24 @@ impl Grammar<'_> {
         None
     }
 
+    /// Whether the token at `v` is a verb: a trigger, a common or reporting verb, or a
+    /// past form.
+    fn is_verb_at(&self, v: usize) -> bool {
+        let w = self.words[v].as_str();
+        self.verb_heads.contains(&v)
+            || words::is_common_verb(w)
+            || words::is_reporting(w)
+            || (w.ends_with("ed") && w.len() > 4)
+    }
+
     /// The nearest verb-like token before `at`.
     fn previous_verb(&self, at: usize) -> Option<usize> {
         (0..at).rev().take(12).find(|&x| {
             let w = self.words[x].as_str();
-            words::is_common_verb(w) || words::is_reporting(w) || (w.ends_with("ed") && x > 0)
+            self.verb_heads.contains(&x)
+                || words::is_common_verb(w)
+                || words::is_reporting(w)
+                || (w.ends_with("ed") && x > 0)
         })
     }
 

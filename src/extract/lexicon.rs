@@ -1,6 +1,7 @@
 //! The trigger lexicon: every inflected form of every schema trigger, compiled once.
 
 use super::inflect::{noun_forms, verb_forms};
+use super::words;
 use crate::schema::{Pos, RelationId, Schema};
 use crate::text::{Token, TokenKind};
 use std::collections::HashMap;
@@ -86,7 +87,16 @@ impl Lexicon {
                     continue;
                 };
                 let len = e.before.len() + e.after.len();
-                if best.as_ref().is_none_or(|(l, _)| len > *l) {
+                let better = match &best {
+                    None => true,
+                    Some((l, b)) => {
+                        len > *l
+                            || (len == *l
+                                && b.pos != e.pos
+                                && (e.pos == Pos::Noun) == noun_context(text, tokens, &lower, i))
+                    }
+                };
+                if better {
                     best = Some((
                         len,
                         TriggerHit {
@@ -131,4 +141,38 @@ fn match_around(
         start = found;
     }
     Some((start, end))
+}
+
+/// Whether a word that is both a verb form and a noun ("talks", "demands", "visits")
+/// reads as a noun here: after a determiner, preposition, possessive or a lower-case
+/// modifier ("emergency talks"), or opening a headline; a verb after a name, pronoun
+/// or auxiliary.
+fn noun_context(text: &str, tokens: &[Token], lower: &[String], i: usize) -> bool {
+    let Some(prev) = i.checked_sub(1) else {
+        return true;
+    };
+    let w = lower[prev].as_str();
+    if w == "to" {
+        return false; // an infinitive
+    }
+    if tokens[prev].kind == TokenKind::Possessive
+        || words::is_det(w)
+        || words::is_prep(w)
+        || words::is_possessive_pronoun(w)
+    {
+        return true;
+    }
+    if tokens[prev].kind != TokenKind::Word
+        || words::is_aux(w)
+        || words::is_modal(w)
+        || words::is_future(w)
+        || words::is_negator(w)
+        || words::is_pronoun(w)
+        || matches!(w, "to" | "and" | "or" | "also" | "who" | "which" | "that")
+        || w.ends_with("ly")
+    {
+        return false;
+    }
+    // A lower-case word before is a modifier; a capitalised one is a subject's name.
+    !tokens[prev].text(text).starts_with(char::is_uppercase)
 }

@@ -12,6 +12,7 @@ mod lexicon;
 mod mentions;
 mod mood;
 pub mod np;
+mod quotes;
 mod roles;
 mod words;
 
@@ -116,6 +117,11 @@ impl Extractor {
             tokens: &tokens,
             words: &words,
             nps: &nps,
+            verb_heads: triggers
+                .iter()
+                .filter(|t| t.pos == crate::schema::Pos::Verb)
+                .map(|t| t.head)
+                .collect(),
         }
         .events(&triggers);
         Sentence {
@@ -181,11 +187,25 @@ impl Extractor {
         resolver.item_country = self.item_country(&analysed, lead_index);
         let mut out = Vec::new();
         for (index, ((field, span), sentence)) in sentences.iter().zip(&analysed).enumerate() {
-            let entities: Vec<Vec<Entity>> = sentence
+            let mut entities: Vec<Vec<Entity>> = sentence
                 .nps
                 .iter()
                 .map(|np| resolver.resolve_np(np, &field.text, index))
                 .collect();
+            // "We" and "I" inside a quote are its speaker.
+            let quotes = quotes::quoted_ranges(&sentence.words);
+            if let Some(speaker) = quotes::speaker(&sentence.words, &sentence.nps, &quotes) {
+                for (n, np) in sentence.nps.iter().enumerate() {
+                    let first_person = np
+                        .refs
+                        .iter()
+                        .all(|r| matches!(r, Reference::Pronoun { first: true, .. }));
+                    let inside = quotes.iter().any(|&(a, b)| np.start >= a && np.end <= b);
+                    if first_person && inside && n != speaker {
+                        entities[n] = entities[speaker].clone();
+                    }
+                }
+            }
             let mut seen = HashSet::new();
             for e in &sentence.events {
                 for (subject, object) in pairs(e, &entities, &field.text) {

@@ -23,6 +23,76 @@ fn closes_scope(w: &str) -> bool {
     )
 }
 
+/// Verbs of wishing and trying: the event after them has not happened.
+fn is_wish(w: &str) -> bool {
+    matches!(
+        w,
+        "want"
+            | "wants"
+            | "wanted"
+            | "seek"
+            | "seeks"
+            | "sought"
+            | "hope"
+            | "hopes"
+            | "hoped"
+            | "try"
+            | "tries"
+            | "tried"
+            | "trying"
+            | "aim"
+            | "aims"
+            | "aimed"
+            | "wish"
+            | "wishes"
+            | "intend"
+            | "intends"
+    )
+}
+
+/// Verbs of appeal and demand whose object is asked to act.
+fn is_appeal(w: &str) -> bool {
+    matches!(
+        w,
+        "urge"
+            | "urged"
+            | "urges"
+            | "urging"
+            | "ask"
+            | "asked"
+            | "asks"
+            | "asking"
+            | "press"
+            | "pressed"
+            | "presses"
+            | "pressing"
+            | "call"
+            | "called"
+            | "calls"
+            | "calling"
+            | "demand"
+            | "demanded"
+            | "demands"
+            | "want"
+            | "wants"
+            | "wanted"
+            | "encourage"
+            | "encouraged"
+            | "encourages"
+            | "invite"
+            | "invited"
+            | "invites"
+            | "appeal"
+            | "appealed"
+            | "appeals"
+            | "persuade"
+            | "persuaded"
+            | "tell"
+            | "told"
+            | "tells"
+    )
+}
+
 pub fn mood_of(words: &[String], _tokens: &[Token], hit: &TriggerHit, relation: &str) -> Mood {
     let start = hit.start;
     // The verb group: contiguous auxiliaries, modals, negators, adverbs and control
@@ -64,6 +134,10 @@ pub fn mood_of(words: &[String], _tokens: &[Token], hit: &TriggerHit, relation: 
         j -= 1;
     }
     let has = |f: fn(&str) -> bool| group.iter().any(|w| f(w));
+    // A wish or an appeal is not the event: "wants to meet", "urged X to meet".
+    let wished = group.iter().any(|w| is_wish(w))
+        || (group.last() == Some(&"to")
+            && (1..=4).any(|k| j.checked_sub(k).is_some_and(|x| is_appeal(&words[x]))));
     // What governs the clause: look back to the nearest scope-closing word.
     let scope_start = (0..start)
         .rev()
@@ -92,6 +166,10 @@ pub fn mood_of(words: &[String], _tokens: &[Token], hit: &TriggerHit, relation: 
     if has(words::is_negator) || group.iter().any(|w| words::is_refusal(w)) {
         return Mood::Negated;
     }
+    if wished {
+        return Mood::Hypothetical;
+    }
+
     if reported_would {
         return Mood::Scheduled;
     }

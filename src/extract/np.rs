@@ -40,8 +40,8 @@ pub enum Reference {
     },
     /// "the army", "the government": the state of the item.
     StateAgent,
-    /// he, she, they, it, we (and possessives).
-    Pronoun { plural: bool },
+    /// he, she, they, it, we (and possessives); `first` for we, I, our, my, us.
+    Pronoun { plural: bool, first: bool },
     /// "the alliance", "the minister", "the two countries".
     Definite { noun: String },
 }
@@ -66,7 +66,7 @@ impl Np {
             || self.refs.iter().any(|r| {
                 matches!(
                     r,
-                    Reference::Pronoun { plural: true } | Reference::Group { .. }
+                    Reference::Pronoun { plural: true, .. } | Reference::Group { .. }
                 )
             })
     }
@@ -150,6 +150,11 @@ fn is_bare_state_agent(w: &str) -> bool {
             | "navy"
             | "junta"
     )
+}
+
+/// First-person pronouns: inside a quote they are the speaker.
+fn is_first_person(w: &str) -> bool {
+    matches!(w, "we" | "i" | "us" | "our" | "my" | "me")
 }
 
 /// Lower-case particles inside names: "Faisal bin Farhan", "Ursula von der Leyen".
@@ -269,6 +274,7 @@ impl Chunker<'_> {
                 i + 1,
                 vec![Reference::Pronoun {
                     plural: words::is_plural_pronoun(w),
+                    first: is_first_person(w),
                 }],
                 false,
             ));
@@ -278,7 +284,9 @@ impl Chunker<'_> {
         if words::is_possessive_pronoun(w) {
             pron_possessor = true;
             j += 1;
-        } else if matches!(w, "the" | "a" | "an" | "both" | "senior" | "top") {
+        } else if matches!(w, "the" | "a" | "an" | "both" | "senior" | "top")
+            && self.mention_at(i).is_none()
+        {
             j += 1;
         }
         // Prefixes of titles: "former", "acting", "deputy".
@@ -521,6 +529,7 @@ impl Chunker<'_> {
                 i + 1,
                 vec![Reference::Pronoun {
                     plural: words::is_plural_pronoun(w),
+                    first: is_first_person(w),
                 }],
                 true,
             ));
@@ -557,7 +566,10 @@ impl Chunker<'_> {
     /// "two Palestinians", "dozens of Iraqis": counted people are private persons, not
     /// their state.
     fn counted(&self, i: usize) -> bool {
-        if self.mention_at(i).is_none_or(|m| m.via != NameKind::Demonym) {
+        if self
+            .mention_at(i)
+            .is_none_or(|m| m.via != NameKind::Demonym)
+        {
             return false;
         }
         let before = |k: usize| i.checked_sub(k).map(|x| self.words[x].as_str());

@@ -145,7 +145,10 @@ impl<'a> Resolver<'a> {
                 Some(c) => vec![self.known(c)],
                 None => self.last_country.clone().into_iter().collect(),
             },
-            Reference::Pronoun { plural } => {
+            Reference::Pronoun { plural, first } => {
+                if *first {
+                    return Vec::new(); // the quote's speaker, set by the caller
+                }
                 if sentence > self.last_sentence + 2 {
                     return Vec::new();
                 }

@@ -1,0 +1,285 @@
+//! Construction tests: one sentence per grammatical construction, written for the
+//! test (not taken from any corpus), with the exact triples it must give.
+
+use std::sync::LazyLock;
+use whowhom::corpus::{Article, Field, FieldKind};
+use whowhom::extract::Extractor;
+use whowhom::gazetteer::Gazetteer;
+use whowhom::schema::Schema;
+use whowhom::triple::Object;
+
+static EXTRACTOR: LazyLock<Extractor> =
+    LazyLock::new(|| Extractor::new(Schema::builtin().unwrap(), Gazetteer::builtin().unwrap()));
+
+/// (subject id, relation, object id or "*" for a concept, mood) of every triple.
+fn triples(text: &str, date: &str) -> Vec<(String, String, String, String)> {
+    let article = Article {
+        id: "t".into(),
+        date: Some(date.parse().unwrap()),
+        title: None,
+        body: Field::new(FieldKind::Body, text.to_string(), Default::default(), 0),
+    };
+    EXTRACTOR
+        .extract(&article)
+        .into_iter()
+        .map(|t| {
+            let object = match &t.object {
+                Object::Actor(a) => a.id.clone(),
+                Object::Concept { .. } => "*".into(),
+            };
+            (t.subject.id, t.relation, object, t.mood.to_string())
+        })
+        .collect()
+}
+
+fn t(s: &str, r: &str, o: &str, m: &str) -> (String, String, String, String) {
+    (s.into(), r.into(), o.into(), m.into())
+}
+
+#[test]
+fn active_clause_subject_verb_object() {
+    assert_eq!(
+        triples("Canada criticized Brazil on Monday.", "2015-03-02"),
+        [t("CAN", "criticizes", "BRA", "asserted")]
+    );
+}
+
+#[test]
+fn capitals_and_seats_stand_for_their_country() {
+    assert_eq!(
+        triples("The Kremlin accused Warsaw of espionage.", "2015-03-02"),
+        [t("RUS", "accuses", "POL", "asserted")]
+    );
+}
+
+#[test]
+fn passive_voice_swaps_arguments() {
+    assert_eq!(
+        triples("Chile was criticized by Peru.", "2015-03-02"),
+        [t("PER", "criticizes", "CHL", "asserted")]
+    );
+}
+
+#[test]
+fn prepositional_object_of_the_trigger() {
+    assert_eq!(
+        triples("Egypt imposed sanctions on Libya.", "2015-03-02"),
+        [t("EGY", "sanctions", "LBY", "asserted")]
+    );
+    assert_eq!(
+        triples("Norway held talks with Sweden.", "2015-03-02"),
+        [t("NOR", "meets", "SWE", "asserted")]
+    );
+}
+
+#[test]
+fn coordination_multiplies() {
+    assert_eq!(
+        triples("Japan and South Korea condemned North Korea.", "2015-03-02"),
+        [
+            t("JPN", "criticizes", "PRK", "asserted"),
+            t("KOR", "criticizes", "PRK", "asserted")
+        ]
+    );
+}
+
+#[test]
+fn coordinated_subject_of_a_symmetric_verb_pairs_its_members() {
+    assert_eq!(
+        triples("Kenya and Uganda agreed on Tuesday.", "2015-03-02"),
+        [t("KEN", "agrees", "UGA", "asserted")]
+    );
+}
+
+#[test]
+fn title_and_name_give_a_person_with_role() {
+    // The gazetteer knows the holder: the title confirms it.
+    assert_eq!(
+        triples(
+            "German Chancellor Angela Merkel met French President Francois Hollande.",
+            "2015-03-02"
+        ),
+        [t("angela_merkel", "meets", "francois_hollande", "asserted")]
+    );
+}
+
+#[test]
+fn unknown_person_with_title_gets_a_slug_id() {
+    assert_eq!(
+        triples(
+            "Ruritanian envoy Rudolf Rassendyll met Hungary's foreign minister.",
+            "2015-03-02"
+        ),
+        [t(
+            "rudolf_rassendyll",
+            "meets",
+            "peter_szijjarto",
+            "asserted"
+        )]
+    );
+}
+
+#[test]
+fn role_only_mentions_resolve_by_date() {
+    assert_eq!(
+        triples("Russia's foreign minister visited Cuba.", "2006-03-01"),
+        [t("sergei_lavrov", "visits", "CUB", "asserted")]
+    );
+    assert_eq!(
+        triples("The French president visited Mali.", "2013-02-02"),
+        [t("francois_hollande", "visits", "MLI", "asserted")]
+    );
+}
+
+#[test]
+fn possessor_is_the_subject_of_a_nominal_event() {
+    assert_eq!(
+        triples("Turkey's invasion of Syria drew protests.", "2019-10-10"),
+        [t("TUR", "attacks", "SYR", "asserted")]
+    );
+}
+
+#[test]
+fn talks_between_two_actors() {
+    assert_eq!(
+        triples("Talks between Serbia and Kosovo ended.", "2015-03-02"),
+        [t("SRB", "meets", "XKX", "asserted")]
+    );
+}
+
+#[test]
+fn modal_and_conditional_are_hypothetical() {
+    assert_eq!(
+        triples("Iran could attack Israel.", "2015-03-02"),
+        [t("IRN", "attacks", "ISR", "hypothetical")]
+    );
+    assert_eq!(
+        triples(
+            "Germany will sanction Belarus if Belarus attacks Lithuania.",
+            "2015-03-02"
+        ),
+        [
+            t("DEU", "sanctions", "BLR", "scheduled"),
+            t("BLR", "attacks", "LTU", "hypothetical")
+        ]
+    );
+}
+
+#[test]
+fn negation_and_refusal_are_negated() {
+    assert_eq!(
+        triples("Cuba did not meet Spain.", "2015-03-02"),
+        [t("CUB", "meets", "ESP", "negated")]
+    );
+}
+
+#[test]
+fn future_is_scheduled() {
+    assert_eq!(
+        triples("Vietnam will host Laos next week.", "2015-03-02"),
+        [t("VNM", "meets", "LAO", "scheduled")]
+    );
+}
+
+#[test]
+fn claims_embed_their_content() {
+    assert_eq!(
+        triples(
+            "Armenia accused Azerbaijan of planning to attack Georgia.",
+            "2015-03-02"
+        ),
+        [
+            t("ARM", "accuses", "AZE", "asserted"),
+            t("AZE", "attacks", "GEO", "hypothetical")
+        ]
+    );
+}
+
+#[test]
+fn rejecting_a_charge_is_denying_and_a_proposal_rejecting() {
+    assert_eq!(
+        triples("Ghana rejected Togo's accusations.", "2015-03-02"),
+        [t("GHA", "denies", "TGO", "asserted")]
+    );
+    assert_eq!(
+        triples("Ghana rejected Togo's proposal.", "2015-03-02"),
+        [t("GHA", "rejects", "TGO", "asserted")]
+    );
+}
+
+#[test]
+fn infinitive_of_purpose_takes_the_main_subject() {
+    assert_eq!(
+        triples(
+            "Canada flew to Haiti on Friday to support Jamaica.",
+            "2015-03-02"
+        ),
+        [
+            t("CAN", "visits", "HTI", "asserted"),
+            t("CAN", "supports", "JAM", "asserted")
+        ]
+    );
+}
+
+#[test]
+fn object_control_gives_the_infinitive_its_subject() {
+    assert_eq!(
+        triples("Qatar urged Bahrain to meet Oman.", "2015-03-02"),
+        [
+            t("QAT", "urges", "BHR", "asserted"),
+            t("BHR", "meets", "OMN", "hypothetical")
+        ]
+    );
+}
+
+#[test]
+fn wanting_talks_is_a_demand() {
+    assert_eq!(
+        triples("Serbia called for talks with Croatia.", "2015-03-02"),
+        [
+            t("SRB", "demands", "HRV", "asserted"),
+            t("SRB", "meets", "HRV", "hypothetical")
+        ]
+    );
+}
+
+#[test]
+fn first_person_in_a_quote_is_the_speaker() {
+    assert_eq!(
+        triples(
+            "“We condemn Pakistan,” said Indian Prime Minister Narendra Modi.",
+            "2019-03-01"
+        ),
+        [t("narendra_modi", "criticizes", "PAK", "asserted")]
+    );
+}
+
+#[test]
+fn state_agents_are_their_state_and_counted_people_are_not() {
+    assert_eq!(
+        triples("Israeli troops killed three Palestinians.", "2004-05-05"),
+        [t("ISR", "attacks", "*", "asserted")]
+    );
+}
+
+#[test]
+fn groups_take_nationality_from_the_item() {
+    assert_eq!(
+        triples(
+            "BAGHDAD (Reuters) - Insurgents attacked a police station on Monday.",
+            "2004-05-05"
+        ),
+        [t("IRQ/insurgents", "attacks", "*", "asserted")]
+    );
+}
+
+#[test]
+fn sentences_without_events_give_nothing() {
+    assert_eq!(
+        triples(
+            "The weather in Paris was mild, and Germany's economy grew.",
+            "2015-03-02"
+        ),
+        []
+    );
+}
