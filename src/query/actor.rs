@@ -23,8 +23,16 @@ pub enum ActorError {
         name: String,
         suggestions: Vec<String>,
     },
-    #[error("{name:?} ({actor}) does not appear in the graph")]
+    #[error("{name:?}{} does not appear in the graph", also_known(.name, .actor))]
     Absent { name: String, actor: String },
+}
+
+fn also_known(name: &str, actor: &str) -> String {
+    if name.eq_ignore_ascii_case(actor) {
+        String::new()
+    } else {
+        format!(" ({actor})")
+    }
 }
 
 fn did_you_mean(s: &[String]) -> String {

@@ -1,13 +1,14 @@
 //! How two actors are connected: the shortest path, or every simple path up to a
 //! number of hops.
 //!
-//! Paths run over the edges the filter keeps, in either direction unless `directed`.
+//! Paths run over the edges the filter keeps, in either direction unless `directed`,
+//! between actors only (concepts are not a connection).
 //! Between two actors the best-attested edge stands for the hop. Neighbours are
 //! visited in key order, so that among equally short paths the same one is found on
 //! every run.
 
 use super::{kept_edges, Actor, Filter, Tally};
-use crate::graph::Graph;
+use crate::graph::{Graph, NodeKind};
 use petgraph::stable_graph::NodeIndex;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, VecDeque};
@@ -63,7 +64,9 @@ fn adjacency(graph: &Graph, filter: &Filter, directed: bool) -> HashMap<NodeInde
         }
     };
     for (s, t, tally) in kept_edges(graph, filter) {
-        if s == t {
+        // Two actors demanding "guarantees" are not connected by it.
+        let concept = |n| graph.node(n).kind == NodeKind::Concept;
+        if s == t || concept(s) || concept(t) {
             continue;
         }
         let mutual = graph.is_symmetric(&tally.relation);

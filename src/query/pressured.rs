@@ -5,7 +5,7 @@
 //! flag); this module only groups and ranks, so a custom schema works unchanged.
 
 use super::{kept_edges, Actor, Filter, Sentence};
-use crate::graph::Graph;
+use crate::graph::{Graph, NodeKind};
 use chrono::NaiveDate;
 use petgraph::stable_graph::NodeIndex;
 use serde::Serialize;
@@ -51,7 +51,9 @@ pub fn pairs(
 ) -> Vec<Pair> {
     let mut grouped: BTreeMap<(NodeIndex, NodeIndex), Vec<super::Tally>> = BTreeMap::new();
     for (s, t, tally) in kept_edges(graph, filter) {
-        if by.is_some_and(|b| b != s) || on.is_some_and(|o| o != t) || s == t {
+        // Demanding "security guarantees" is not pressure on anyone.
+        let concept = graph.node(t).kind == NodeKind::Concept;
+        if by.is_some_and(|b| b != s) || on.is_some_and(|o| o != t) || s == t || concept {
             continue;
         }
         grouped.entry((s, t)).or_default().push(tally);
