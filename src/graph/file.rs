@@ -156,8 +156,14 @@ impl Graph {
                     ))
                 })
             };
-            let (s, t) = (end(&fe.source)?, end(&fe.target)?);
-            if !seen.insert((fe.source.clone(), fe.relation.clone(), fe.target.clone())) {
+            let (mut s, mut t) = (end(&fe.source)?, end(&fe.target)?);
+            // A hand-edited symmetric edge may be written the other way round; merges
+            // look it up smaller key first.
+            if g.is_symmetric(&fe.relation) && fe.target < fe.source {
+                std::mem::swap(&mut s, &mut t);
+            }
+            let ends = (&g.graph[s].key, &g.graph[t].key);
+            if !seen.insert((ends.0.clone(), fe.relation.clone(), ends.1.clone())) {
                 return Err(err(format!(
                     "edge {at} ({} {} {}) is listed twice",
                     fe.source, fe.relation, fe.target
@@ -270,6 +276,21 @@ mod tests {
         assert_eq!(
             (e.line, e.problem.starts_with("malformed RON")),
             (Some(2), true)
+        );
+    }
+
+    #[test]
+    fn symmetric_edges_written_backwards_are_turned_round() {
+        let text = sample().to_ron().unwrap().replace("\"warns\"", "\"meets\"");
+        let g = Graph::from_ron("g.ron", &text).unwrap();
+        let (s, t, e) = g.edges()[0];
+        assert_eq!(
+            (
+                g.node(s).key.as_str(),
+                e.relation.as_str(),
+                g.node(t).key.as_str()
+            ),
+            ("NATO", "meets", "RUS")
         );
     }
 }
