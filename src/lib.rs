@@ -11,7 +11,10 @@
 //! * [`corpus`] reads files and directories into [`corpus::Article`]s (dates, junk lines).
 //! * [`text`] splits an article into sentences and tokens with byte spans.
 //! * [`schema`] and [`gazetteer`] load the relation schema and the actor gazetteer.
-//! * [`extract`] turns sentences into [`triple::Triple`]s.
+//! * [`extract`] turns sentences into events; [`resolve`] gives each actor phrase one
+//!   canonical actor; together they make [`triple::Triple`]s.
+//! * [`graph`] merges triples into a graph with provenance and reads and writes it.
+//! * [`query`] answers questions of the graph: who pressured whom, paths, neighbours.
 //! * [`diag`] carries the problems found on the way, so that a bad file is reported and
 //!   skipped rather than ending the run.
 //!
@@ -22,6 +25,8 @@ pub mod corpus;
 pub mod diag;
 pub mod extract;
 pub mod gazetteer;
+pub mod graph;
+pub mod query;
 pub mod resolve;
 pub mod schema;
 pub mod text;

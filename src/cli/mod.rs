@@ -2,8 +2,13 @@
 //! into the library. This module owns argument parsing, loading the schema and the
 //! gazetteer, and turning problems into messages and exit codes.
 
+mod build;
 mod extract;
+mod neighbors;
 mod output;
+mod path;
+mod query;
+mod stats;
 
 use crate::diag::{Problem, Report, Severity};
 use crate::extract::Extractor;
@@ -26,16 +31,18 @@ pub struct Cli {
 enum Command {
     /// Print the triples of articles as JSON Lines (or a table).
     Extract(extract::ExtractArgs),
-    /// Build a graph file from articles.
-    Build(NotYet),
+    /// Build a graph file from articles, or add articles to one.
+    Build(build::BuildArgs),
     /// Who pressured whom.
-    Query(NotYet),
-    /// The shortest path between two actors.
-    Path(NotYet),
+    Query(query::QueryArgs),
+    /// The shortest path between two actors (or all paths up to a length).
+    Path(path::PathArgs),
+    /// Every relation an actor has.
+    Neighbors(neighbors::NeighborsArgs),
     /// List the actors found in articles.
     Actors(NotYet),
     /// Graph statistics.
-    Stats(NotYet),
+    Stats(stats::StatsArgs),
     /// Export the graph (dot, ron, json, graphml, csv).
     Export(NotYet),
     /// Render the graph with Graphviz (svg, png, pdf).
@@ -164,11 +171,12 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(args) => extract::run(args),
-        Command::Build(_) => not_yet("build", 5),
-        Command::Query(_) => not_yet("query", 5),
-        Command::Path(_) => not_yet("path", 5),
+        Command::Build(args) => build::run(args),
+        Command::Query(args) => query::run(args),
+        Command::Path(args) => path::run(args),
+        Command::Neighbors(args) => neighbors::run(args),
         Command::Actors(_) => not_yet("actors", 4),
-        Command::Stats(_) => not_yet("stats", 5),
+        Command::Stats(args) => stats::run(args),
         Command::Export(_) => not_yet("export", 6),
         Command::Render(_) => not_yet("render", 6),
     };

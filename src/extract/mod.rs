@@ -220,6 +220,15 @@ impl Extractor {
         out
     }
 
+    /// A gazetteer actor as the stream writes it, with its affiliation on `date`.
+    pub fn actor_ref(
+        &self,
+        id: crate::gazetteer::ActorId,
+        date: Option<chrono::NaiveDate>,
+    ) -> crate::triple::ActorRef {
+        Resolver::new(&self.gazetteer, date).known(id).actor
+    }
+
     /// The country an item is about: its dateline's place, else the first country
     /// its lead names, else the first country anywhere in it.
     fn item_country(

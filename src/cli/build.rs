@@ -1,0 +1,151 @@
+//! `whowhom build`: articles into a graph file, new (`-o`) or grown (`--into`).
+//!
+//! Also the in-memory build that queries run when given INPUTS instead of `--graph`.
+
+use super::{Failure, InputArgs, StderrReport};
+use crate::corpus::{read_inputs, Article, Read, ReadOptions};
+use crate::diag::{Place, Problem, Report};
+use crate::extract::Extractor;
+use crate::graph::{Added, Graph};
+use crate::triple::{ActorRef, Object, Triple};
+use clap::{ArgGroup, Args};
+use rayon::prelude::*;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use xxhash_rust::xxh3::Xxh3;
+
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("target").required(true).args(["output", "into"])))]
+pub struct BuildArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    /// Write a new graph file (replacing any file there).
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Add the articles to this existing graph file.
+    #[arg(long, value_name = "FILE")]
+    into: Option<PathBuf>,
+}
+
+/// What a build did to the documents.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Counts {
+    pub added: usize,
+    pub unchanged: usize,
+    pub replaced: usize,
+}
+
+/// Articles extracted in parallel per batch; they are merged in input order.
+const BATCH: usize = 64;
+
+pub fn run(args: BuildArgs) -> Result<u8, Failure> {
+    args.input.init_threads();
+    let extractor = args.input.extractor().map_err(Failure::input)?;
+    let (mut graph, path) = match (&args.output, &args.into) {
+        (_, Some(into)) => (
+            Graph::load(into).map_err(|e| Failure::input(e.to_string()))?,
+            into,
+        ),
+        (Some(out), None) => (Graph::new(extractor.schema()), out),
+        (None, None) => return Err(Failure::input("give -o FILE or --into FILE")),
+    };
+    let mut report = StderrReport::default();
+    let counts = merge_inputs(&args.input, &extractor, &mut graph, &mut report);
+    graph
+        .save(path)
+        .map_err(|e| Failure::input(e.to_string()))?;
+    if !args.input.quiet {
+        eprintln!(
+            "whowhom: {}: {} document(s) added, {} unchanged, {} replaced; {} nodes, {} edges",
+            path.display(),
+            counts.added,
+            counts.unchanged,
+            counts.replaced,
+            graph.node_count(),
+            graph.edge_count()
+        );
+    }
+    Ok(if report.skipped > 0 { 1 } else { 0 })
+}
+
+/// Read, extract and merge every input article into `graph`.
+pub fn merge_inputs(
+    input: &InputArgs,
+    extractor: &Extractor,
+    graph: &mut Graph,
+    report: &mut StderrReport,
+) -> Counts {
+    let options = ReadOptions {
+        default_date: input.date,
+        max_article_bytes: input.max_article_mb.saturating_mul(1024 * 1024),
+    };
+    let mut counts = Counts::default();
+    let mut seen = HashSet::new();
+    let mut batch: Vec<Box<Article>> = Vec::with_capacity(BATCH);
+    let mut inputs = read_inputs(&input.paths(), options).peekable();
+    while inputs.peek().is_some() {
+        batch.clear();
+        for item in inputs.by_ref() {
+            match item {
+                Read::Article(a) => {
+                    batch.push(a);
+                    if batch.len() == BATCH {
+                        break;
+                    }
+                }
+                Read::Problem(p) => report.report(p),
+            }
+        }
+        let extracted: Vec<(u64, Vec<Triple>)> = batch
+            .par_iter()
+            .map(|a| (content_hash(a), date_free(extractor, extractor.extract(a))))
+            .collect();
+        for (a, (hash, triples)) in batch.iter().zip(extracted) {
+            let twice = !seen.insert(a.id.clone());
+            match graph.add_document(&a.id, hash, a.date, &triples) {
+                Added::New => counts.added += 1,
+                Added::Unchanged => counts.unchanged += 1,
+                Added::Replaced => {
+                    counts.replaced += 1;
+                    if twice {
+                        report.report(Problem::warning(
+                            Path::new(&a.id),
+                            Place::File,
+                            "two articles have this id; the later replaces the earlier",
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    counts
+}
+
+/// xxh3 of what an article says: its texts, which field each is, and its date (a
+/// changed date changes every evidence date, so it is a changed document).
+fn content_hash(a: &Article) -> u64 {
+    let mut h = Xxh3::new();
+    for f in a.fields() {
+        h.update(format!("{:?}:{}:", f.kind, f.text.len()).as_bytes());
+        h.update(f.text.as_bytes());
+    }
+    h.update(format!("date:{:?}", a.date).as_bytes());
+    h.digest()
+}
+
+/// Describe actors without the date: a person's node then has one country however
+/// the documents are ordered or split between builds.
+fn date_free(extractor: &Extractor, mut triples: Vec<Triple>) -> Vec<Triple> {
+    let fix = |a: &mut ActorRef| {
+        if let Some(id) = extractor.gazetteer().by_key(&a.id) {
+            *a = extractor.actor_ref(id, None);
+        }
+    };
+    for t in &mut triples {
+        fix(&mut t.subject);
+        if let Object::Actor(o) = &mut t.object {
+            fix(o);
+        }
+    }
+    triples
+}
