@@ -15,7 +15,7 @@ static EXTRACTOR: LazyLock<Extractor> =
 fn triples(text: &str, date: &str) -> Vec<(String, String, String, String)> {
     let article = Article {
         id: "t".into(),
-        date: Some(date.parse().unwrap()),
+        date: (!date.is_empty()).then(|| date.parse().unwrap()),
         title: None,
         body: Field::new(FieldKind::Body, text.to_string(), Default::default(), 0),
     };
@@ -281,5 +281,31 @@ fn sentences_without_events_give_nothing() {
             "2015-03-02"
         ),
         []
+    );
+}
+
+#[test]
+fn it_is_a_state_and_he_a_person() {
+    assert_eq!(
+        triples("Norway said it would sanction Iran. Its prime minister Erna Solberg said he would visit Chad.", "2015-03-02"),
+        [t("NOR", "sanctions", "IRN", "scheduled"), t("erna_solberg", "visits", "TCD", "scheduled")]
+    );
+}
+
+#[test]
+fn undated_articles_resolve_roles_at_the_time_of_the_people_they_name() {
+    // No date: Humala and Bachelet were presidents together from 2014 to 2016, so
+    // Bolivia's president then is meant.
+    assert_eq!(
+        triples("Peruvian President Ollanta Humala met Chilean President Michelle Bachelet. Humala later phoned his counterpart from Bolivia.", ""),
+        [t("ollanta_humala", "meets", "michelle_bachelet", "asserted"), t("ollanta_humala", "meets", "evo_morales", "asserted")]
+    );
+}
+
+#[test]
+fn a_counterpart_named_later_in_the_article_is_the_one_meant() {
+    assert_eq!(
+        triples("Kenya's president phoned his counterpart from Zambia on Monday. Zambian President Edgar Lungu said the call was useful.", "2016-05-02"),
+        [t("uhuru_kenyatta", "meets", "edgar_lungu", "asserted")]
     );
 }

@@ -183,8 +183,17 @@ impl Extractor {
                 }
             }
         }
-        let mut resolver = Resolver::new(&self.gazetteer, article.date);
+        // An undated article still has a time: the one at which the people it names
+        // held office. It serves resolution only; the output keeps `date: null`.
+        let date = article.date.or_else(|| self.infer_date(&analysed));
+        let mut resolver = Resolver::new(&self.gazetteer, date);
         resolver.item_country = self.item_country(&analysed, lead_index);
+        resolver.prime(
+            sentences
+                .iter()
+                .zip(&analysed)
+                .flat_map(|((f, _), s)| s.nps.iter().map(move |np| (np, f.text.as_str()))),
+        );
         let mut out = Vec::new();
         for (index, ((field, span), sentence)) in sentences.iter().zip(&analysed).enumerate() {
             let mut entities: Vec<Vec<Entity>> = sentence
@@ -227,6 +236,32 @@ impl Extractor {
         date: Option<chrono::NaiveDate>,
     ) -> crate::triple::ActorRef {
         Resolver::new(&self.gazetteer, date).known(id).actor
+    }
+
+    /// The date at which most of the office holders an article names held office
+    /// (the latest such date: news is about the present of its people).
+    fn infer_date(&self, sentences: &[Sentence]) -> Option<chrono::NaiveDate> {
+        use crate::gazetteer::ActorKind;
+        let mut persons: Vec<crate::gazetteer::ActorId> = sentences
+            .iter()
+            .flat_map(|s| s.mentions.iter().map(|m| m.actor))
+            .filter(|&a| self.gazetteer.actor(a).kind == ActorKind::Person)
+            .collect();
+        persons.sort();
+        persons.dedup();
+        let roles = |a: crate::gazetteer::ActorId| self.gazetteer.actor(a).roles.iter();
+        let candidates = persons.iter().flat_map(|&a| roles(a).map(|r| r.from));
+        let score = |d: chrono::NaiveDate| {
+            persons
+                .iter()
+                .filter(|&&a| roles(a).any(|r| r.covers(d)))
+                .count()
+        };
+        candidates
+            .map(|d| (score(d), d))
+            .filter(|(s, _)| *s > 0)
+            .max()
+            .map(|(_, d)| d)
     }
 
     /// The country an item is about: its dateline's place, else the first country

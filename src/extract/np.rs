@@ -40,8 +40,13 @@ pub enum Reference {
     },
     /// "the army", "the government": the state of the item.
     StateAgent,
-    /// he, she, they, it, we (and possessives); `first` for we, I, our, my, us.
-    Pronoun { plural: bool, first: bool },
+    /// he, she, they, it, we (and possessives); `first` for we, I, our, my, us;
+    /// `neuter` for it and its, which stand for states and organizations, not people.
+    Pronoun {
+        plural: bool,
+        first: bool,
+        neuter: bool,
+    },
     /// "the alliance", "the minister", "the two countries".
     Definite { noun: String },
 }
@@ -150,6 +155,15 @@ fn is_bare_state_agent(w: &str) -> bool {
             | "navy"
             | "junta"
     )
+}
+
+/// The reference of a pronoun.
+fn pronoun(w: &str) -> Reference {
+    Reference::Pronoun {
+        plural: words::is_plural_pronoun(w),
+        first: is_first_person(w),
+        neuter: matches!(w, "it" | "its"),
+    }
 }
 
 /// First-person pronouns: inside a quote they are the speaker.
@@ -270,14 +284,7 @@ impl Chunker<'_> {
         };
         if words::is_pronoun(w) {
             // "it" is an actor only where it can be one; resolve decides.
-            return Some(np(
-                i + 1,
-                vec![Reference::Pronoun {
-                    plural: words::is_plural_pronoun(w),
-                    first: is_first_person(w),
-                }],
-                false,
-            ));
+            return Some(np(i + 1, vec![pronoun(w)], false));
         }
         let mut j = i;
         let mut pron_possessor = false;
@@ -525,14 +532,7 @@ impl Chunker<'_> {
             return Some(np(m.end, refs, self.is_possessive(m.end)));
         }
         if pron_possessor {
-            return Some(np(
-                i + 1,
-                vec![Reference::Pronoun {
-                    plural: words::is_plural_pronoun(w),
-                    first: is_first_person(w),
-                }],
-                true,
-            ));
+            return Some(np(i + 1, vec![pronoun(w)], true));
         }
         // Definite descriptions that corefer: "the alliance", "the two countries".
         if w == "the" || w == "both" {

@@ -110,7 +110,7 @@ lexicon!(
     SCHEDULERS, is_scheduler, [
     "plans", "planned", "plan", "planning", "scheduled", "due", "set", "expected", "going",
     "intends", "intend", "intended", "agreed", "agree", "agrees", "decided", "decides",
-    "prepares", "preparing", "arranged", "upcoming", "next", "tomorrow", "later", "coming",
+    "prepares", "preparing", "arranged", "upcoming", "next", "tomorrow", "coming",
     "forthcoming", "proposed",
 ]);
 

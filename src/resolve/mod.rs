@@ -39,6 +39,10 @@ pub struct Resolver<'a> {
     last_plural: Vec<Entity>,
     last_org: Option<Entity>,
     last_country: Option<Entity>,
+    /// Persons the document names with an office, by (office, country).
+    doc_roles: HashMap<(Office, ActorId), Entity>,
+    /// The last state, organization, body or group (for "it").
+    last_thing: Option<Entity>,
     /// Sentence index of the last update, so that pronouns do not reach too far back.
     last_sentence: usize,
 }
@@ -54,6 +58,8 @@ impl<'a> Resolver<'a> {
             last_plural: Vec::new(),
             last_org: None,
             last_country: None,
+            last_thing: None,
+            doc_roles: HashMap::new(),
             last_sentence: 0,
         }
     }
@@ -109,6 +115,9 @@ impl<'a> Resolver<'a> {
             self.last_plural = entities.to_vec();
         }
         for e in entities {
+            if e.actor.kind != ActorKind::Person && entities.len() == 1 {
+                self.last_thing = Some(e.clone());
+            }
             match e.actor.kind {
                 ActorKind::Person => self.last_person = Some(e.clone()),
                 ActorKind::Organization => self.last_org = Some(e.clone()),
@@ -145,7 +154,11 @@ impl<'a> Resolver<'a> {
                 Some(c) => vec![self.known(c)],
                 None => self.last_country.clone().into_iter().collect(),
             },
-            Reference::Pronoun { plural, first } => {
+            Reference::Pronoun {
+                plural,
+                first,
+                neuter,
+            } => {
                 if *first {
                     return Vec::new(); // the quote's speaker, set by the caller
                 }
@@ -154,6 +167,8 @@ impl<'a> Resolver<'a> {
                 }
                 if *plural {
                     self.last_plural.clone()
+                } else if *neuter {
+                    self.last_thing.clone().into_iter().collect()
                 } else {
                     self.last_person.clone().into_iter().collect()
                 }
@@ -220,18 +235,63 @@ impl<'a> Resolver<'a> {
     /// The holder of an office on the article's date; else the country it belongs to.
     fn role(&self, office: Office, of: Option<ActorId>) -> Option<Entity> {
         let of = of?;
+        // A holder the document itself names ("Finnish President Sauli Niinisto")
+        // comes first; then the gazetteer's holder on the date.
+        let fallbacks: &[Office] = if office == Office::HeadOfState {
+            &[Office::HeadOfState, Office::HeadOfGovernment]
+        } else {
+            &[office]
+        };
+        for o in fallbacks {
+            if let Some(e) = self.doc_roles.get(&(*o, of)) {
+                return Some(e.clone());
+            }
+        }
         if let Some(d) = self.date {
-            let holder = self.gazetteer.holder(office, of, d).or_else(|| {
-                // "the Iranian president" where the president heads the government.
-                (office == Office::HeadOfState)
-                    .then(|| self.gazetteer.holder(Office::HeadOfGovernment, of, d))
-                    .flatten()
-            });
-            if let Some(h) = holder {
+            if let Some(h) = fallbacks
+                .iter()
+                .find_map(|o| self.gazetteer.holder(*o, of, d))
+            {
                 return Some(self.known(h));
             }
         }
         Some(self.known(of))
+    }
+
+    /// Learn, before reading the document in order, which persons it names with their
+    /// offices, so that "his counterparts from Finland" finds the Finnish president
+    /// named two sentences later.
+    pub fn prime<'t>(&mut self, phrases: impl IntoIterator<Item = (&'t Np, &'t str)>) {
+        for (np, text) in phrases {
+            for r in &np.refs {
+                match r {
+                    Reference::Person {
+                        name,
+                        office: Some(o),
+                        of: Some(c),
+                    } => {
+                        let e = self.person(name.of(text), Some(*o), Some(*c));
+                        self.doc_roles.entry((*o, *c)).or_insert(e);
+                    }
+                    Reference::Actor(id) if self.gazetteer.actor(*id).kind == ActorKind::Person => {
+                        let Some(d) = self.date else { continue };
+                        let e = self.known(*id);
+                        for role in self
+                            .gazetteer
+                            .actor(*id)
+                            .roles
+                            .iter()
+                            .filter(|r| r.covers(d))
+                        {
+                            self.doc_roles
+                                .entry((role.office, role.of))
+                                .or_insert_with(|| e.clone());
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
     }
 
     fn body(&self, owner: ActorId, noun: &str) -> Entity {
