@@ -237,18 +237,19 @@ impl Grammar<'_> {
                 Pos::Verb => self.verb_args(hit, trigger, &relation.name),
                 Pos::Noun => self.noun_args(hit, &trigger.preps),
             };
-            let Some((subject, object)) = found else {
+            let Some((subject, mut object)) = found else {
                 continue;
             };
             // Denying a charge and turning down a proposal are told apart by what is
-            // denied or rejected, not by the verb (spec: "Denies or rejects").
-            let relation_id = match relation.name.as_str() {
-                "denies" | "rejects" => self
-                    .denial_or_rejection(hit.end)
-                    .and_then(|r| self.schema.by_name(r).ok())
-                    .unwrap_or(hit.relation),
-                _ => hit.relation,
-            };
+            // denied or rejected, not by the verb; the object is whose charge or
+            // proposal it is (spec: "Denies or rejects").
+            let mut relation_id = hit.relation;
+            if matches!(relation.name.as_str(), "denies" | "rejects") && hit.pos == Pos::Verb {
+                if let Some((name, noun)) = self.denial_or_rejection(hit.end) {
+                    relation_id = self.schema.by_name(name).unwrap_or(hit.relation);
+                    object = self.owner_of(hit.end, noun);
+                }
+            }
             let mut mood = mood_of(self.words, self.tokens, hit, &relation.name);
             if trigger.negated && mood.is_fact() {
                 mood = Mood::Negated;
@@ -342,23 +343,50 @@ impl Grammar<'_> {
     }
 
     /// "denies" when what follows is a charge, "rejects" when it is a proposal.
-    fn denial_or_rejection(&self, from: usize) -> Option<&'static str> {
-        for w in self.words.iter().skip(from).take(6) {
+    fn denial_or_rejection(&self, from: usize) -> Option<(&'static str, usize)> {
+        for (k, w) in self.words.iter().enumerate().skip(from).take(8) {
             match w.as_str() {
                 "accusation" | "accusations" | "allegation" | "allegations" | "charge"
                 | "charges" | "claim" | "claims" | "report" | "reports" | "suggestion"
                 | "suggestions" | "criticism" | "assertion" | "assertions" => {
-                    return Some("denies")
+                    return Some(("denies", k))
                 }
                 "demand" | "demands" | "proposal" | "proposals" | "offer" | "offers"
                 | "request" | "requests" | "ultimatum" | "call" | "calls" | "bid" | "appeal"
                 | "appeals" | "idea" | "initiative" | "invitation" | "plan" | "plans"
-                | "resolution" | "deal" | "terms" | "conditions" => return Some("rejects"),
-                w if is_boundary(w) || w == "," => return None,
+                | "resolution" | "deal" | "terms" | "conditions" => return Some(("rejects", k)),
+                w if is_boundary(w) || w == "," || w == "that" => return None,
                 _ => {}
             }
         }
         None
+    }
+
+    /// Whose charge or proposal it is: the owner before the noun ("the US
+    /// allegations", "Russia's demands") or an agent after it ("demands by the
+    /// rebels"); else the charge itself as a concept.
+    fn owner_of(&self, from: usize, noun: usize) -> Arg {
+        if let Some(n) = self
+            .nps
+            .iter()
+            .position(|np| np.start >= from && np.end <= noun)
+        {
+            return Arg::Np { np: n, skip: 0 };
+        }
+        if let Some(n) = self.nps.iter().position(|np| {
+            np.start > noun
+                && np.start <= noun + 2
+                && matches!(np.prep.as_deref(), Some("by" | "from" | "of"))
+        }) {
+            return Arg::Np { np: n, skip: 0 };
+        }
+        let start = (from..noun)
+            .find(|&x| !words::is_det(&self.words[x]))
+            .unwrap_or(noun);
+        Arg::Concept(Span::new(
+            self.tokens[start].span.start,
+            self.tokens[noun].span.end,
+        ))
     }
 
     fn np_ending_before(&self, at: usize) -> Option<usize> {
@@ -488,10 +516,66 @@ impl Grammar<'_> {
                     && self.tokens[np.end].kind != TokenKind::Possessive
                     && !self.words[np.end..j].iter().all(|w| is_verb_group(w)))
             {
+                // A name right before a bare noun modifies it ("Iraq mortar attack
+                // kills 25"): the subject is that noun phrase, not an actor.
+                if np.end < j && self.modifies_next(np.end) {
+                    return None;
+                }
                 return Some(n);
             }
         }
         None
+    }
+
+    /// Whether the token at `at`, right after an actor phrase, makes that phrase a
+    /// modifier of a noun: a plain word that is no verb, preposition, conjunction,
+    /// relative, time word or adverb.
+    fn modifies_next(&self, at: usize) -> bool {
+        let w = self.words[at].as_str();
+        self.tokens[at].kind == TokenKind::Word
+            && !self.is_verb_at(at)
+            && !is_verb_group(w)
+            && !words::is_prep(w)
+            && !words::is_time_word(w)
+            && !words::is_subordinator(w)
+            && !matches!(
+                w,
+                "and"
+                    | "or"
+                    | "but"
+                    | "who"
+                    | "which"
+                    | "whose"
+                    | "nor"
+                    | "both"
+                    | "together"
+                    | "themselves"
+                    | "itself"
+                    | "himself"
+                    | "herself"
+                    | "alone"
+                    | "later"
+                    | "earlier"
+                    | "first"
+                    | "again"
+                    | "soon"
+                    | "once"
+                    | "meanwhile"
+                    | "instead"
+                    | "too"
+                    | "then"
+                    | "now"
+                    | "still"
+                    | "yet"
+                    | "already"
+                    | "never"
+                    | "ever"
+                    | "last"
+                    | "next"
+                    | "this"
+                    | "separately"
+                    | "jointly"
+            )
     }
 
     /// Whether the token at `v` is a verb: a trigger, a common or reporting verb, or a
@@ -574,6 +658,20 @@ impl Grammar<'_> {
                 return None;
             }
             if between.iter().any(|w| w == "that") && !through_that {
+                return None;
+            }
+            // An infinitive in between has its own object ("wants to lease a Swedish
+            // submarine"), except where a deployment's purpose names its recipient
+            // ("sent warships to join NATO forces").
+            let infinitive = between
+                .windows(2)
+                .any(|p| p[0] == "to" && !words::is_det(&p[1]) && !words::is_prep(&p[1]));
+            if infinitive && relation != "sends" {
+                return None;
+            }
+            // Travel needs no direct object: "flying the migrants to Libya" is no visit.
+            if relation == "visits" && np.prep.is_some() && between.iter().any(|w| words::is_det(w))
+            {
                 return None;
             }
             // A possessive pronoun only owns the noun after it ("its borders with X").

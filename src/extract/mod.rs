@@ -91,9 +91,17 @@ impl Extractor {
         let mut skip_to = 0;
         let mut dateline_place = None;
         if lead {
-            if let Some((start, place)) = dateline::dateline(&tokens, &words, text, &mentions) {
+            // Datelines may come chained: "Canadian Press - BEIJING (AP) -".
+            while let Some((start, _)) =
+                dateline::dateline(&tokens[skip_to..], &words[skip_to..], text, &[])
+            {
+                let start = skip_to + start;
+                dateline_place = mentions
+                    .iter()
+                    .find(|m| m.start >= skip_to && m.end <= start)
+                    .map(|m| m.actor)
+                    .or(dateline_place);
                 skip_to = start;
-                dateline_place = place;
             }
         }
         let tags = dateline::agency_tags(&words);
