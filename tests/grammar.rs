@@ -309,3 +309,32 @@ fn a_counterpart_named_later_in_the_article_is_the_one_meant() {
         [t("uhuru_kenyatta", "meets", "edgar_lungu", "asserted")]
     );
 }
+
+#[test]
+fn passive_with_victims_and_coordinated_adjectives() {
+    assert_eq!(
+        triples(
+            "Two farmers were shot dead by Afghan and US-led troops on Sunday.",
+            "2004-05-05"
+        ),
+        [
+            t("AFG", "attacks", "*", "asserted"),
+            t("USA", "attacks", "*", "asserted")
+        ]
+    );
+}
+
+#[test]
+fn telling_is_a_demand_only_with_an_infinitive() {
+    assert_eq!(
+        triples("Britain told Iran to free the sailors.", "2007-04-01"),
+        [t("GBR", "demands", "IRN", "asserted")]
+    );
+    assert_eq!(
+        triples(
+            "Britain told Iran that the sailors were in Iraqi waters.",
+            "2007-04-01"
+        ),
+        []
+    );
+}

@@ -603,24 +603,33 @@ impl Grammar<'_> {
         let preps = &trigger.preps;
         if self.is_passive(hit) {
             // "Y was accused by X": the agent follows "by".
-            let patient = self.subject_before(hit.start, 0)?;
             let agent = self.nps.iter().position(|np| {
                 np.start > hit.end.saturating_sub(1)
                     && np.start <= hit.end + OBJECT_WINDOW
                     && np.prep.as_deref() == Some("by")
             })?;
-            return Some((
-                Arg::Np { np: agent, skip: 0 },
-                Arg::Np {
-                    np: patient,
-                    skip: 0,
-                },
-            ));
+            let patient = match self.subject_before(hit.start, 0) {
+                Some(p) => Arg::Np { np: p, skip: 0 },
+                // "Two men were shot dead by troops": the victims are no actor.
+                None if trigger.concept => Arg::Concept(self.phrase_before(hit.start)?),
+                None => return None,
+            };
+            return Some((Arg::Np { np: agent, skip: 0 }, patient));
         }
         let subject = self.subject_before(hit.start, 0)?;
         // "X and Y met" / "X and Y agreed": a coordinated subject of a symmetric verb
         // with no object of its own pairs its members.
-        let object = self.object_after(hit.end, preps, relation);
+        let mut object = self.object_after(hit.end, preps, relation);
+        if trigger.infinitive {
+            // "told Iran to stop": the object must be followed by "to".
+            let o = object?;
+            object = self
+                .words
+                .get(self.nps[o].end)
+                .is_some_and(|w| w == "to")
+                .then_some(o);
+            object?;
+        }
         let object = match object {
             Some(o) => Arg::Np { np: o, skip: 0 },
             None if self.nps[subject].refs.len() > 1
@@ -701,6 +710,28 @@ impl Grammar<'_> {
             }
         }
         None
+    }
+
+    /// The noun phrase before a passive verb group ("A man and two women were …"):
+    /// up to five words back to the clause's start.
+    fn phrase_before(&self, at: usize) -> Option<Span> {
+        let mut end = at;
+        while end > 0 && is_verb_group(&self.words[end - 1]) {
+            end -= 1;
+        }
+        let mut start = end;
+        while start > 0
+            && start + 5 > end
+            && matches!(
+                self.tokens[start - 1].kind,
+                TokenKind::Word | TokenKind::Number
+            )
+            && !is_boundary(&self.words[start - 1])
+        {
+            start -= 1;
+        }
+        (start < end)
+            .then(|| Span::new(self.tokens[start].span.start, self.tokens[end - 1].span.end))
     }
 
     /// A short noun phrase after a predicate: up to four words after determiners.

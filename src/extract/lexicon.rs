@@ -173,6 +173,11 @@ fn noun_context(text: &str, tokens: &[Token], lower: &[String], i: usize) -> boo
     {
         return false;
     }
+    // An -ing form right after a name, with no "is" before it, is a noun
+    // ("Iraq warning claims"), not a predicate.
+    if lower[i].ends_with("ing") {
+        return true;
+    }
     // A lower-case word before is a modifier; a capitalised one is a subject's name.
     !tokens[prev].text(text).starts_with(char::is_uppercase)
 }

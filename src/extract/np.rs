@@ -525,6 +525,19 @@ impl Chunker<'_> {
                 .map(|o| Reference::Actor(o.actor))
                 .collect();
             if m.via == NameKind::Adjective {
+                // "Afghan and US-led troops": coordinated adjectives of one agent noun.
+                if self.words.get(m.end).is_some_and(|w| w == "and") {
+                    if let Some(other) = self.phrase_at(m.end + 1) {
+                        let agent = other.end > other.start + 1
+                            && !other.possessive
+                            && words::is_state_agent(&self.words[other.end - 1]);
+                        if agent {
+                            let mut refs = refs;
+                            refs.extend(other.refs);
+                            return Some(np(other.end, refs, self.is_possessive(other.end)));
+                        }
+                    }
+                }
                 // "Russian invasion", "US-European allegations": the adjective modifies
                 // the next noun, like a possessor.
                 return Some(np(m.end, refs, true));

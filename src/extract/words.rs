@@ -133,7 +133,9 @@ lexicon!(
     "spokesman", "spokeswoman", "spokesperson", "sources", "source", "cabinet", "parliament",
     "lawmakers", "legislators", "state", "media", "commanders", "generals", "officers", "guards",
     "border", "coast", "agents", "units", "battalions", "artillery", "gunboats", "president",
-    "counterparts", "colleagues", "partners", "people", "nation", "junta",
+    "counterparts", "colleagues", "partners", "people", "nation", "junta", "planes", "aircraft",
+    "drones", "gunships", "ships", "submarines", "paratroopers", "commandos", "peacekeepers",
+    "ministry", "ministries", "prosecutors", "investigators", "courts", "judges", "embassy",
 ]);
 
 lexicon!(

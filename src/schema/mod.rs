@@ -59,6 +59,10 @@ pub struct Trigger {
     /// The phrase itself says the event did not happen ("call off talks").
     #[serde(default)]
     pub negated: bool,
+    /// The object must be followed by an infinitive to count: "told Iran *to* stop"
+    /// is a demand, "told reporters that" is not.
+    #[serde(default)]
+    pub infinitive: bool,
     /// The trigger may take a concept object when no actor follows ("denied the
     /// report", "sent warships").
     #[serde(default)]
