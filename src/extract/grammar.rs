@@ -37,6 +37,10 @@ pub struct RawEvent {
     pub subject: Arg,
     pub object: Arg,
     pub trigger: Span,
+    /// Token index of the trigger's head word.
+    pub head: usize,
+    /// What is demanded, denied or sent, where the text says so.
+    pub theme: Option<Span>,
     pub mood: Mood,
     pub confidence: f32,
 }
@@ -284,22 +288,45 @@ impl Grammar<'_> {
                         subject,
                         object,
                         trigger: span,
+                        head: hit.head,
+                        theme: None,
                         mood: demand_mood,
                         confidence,
                     });
                     mood = Mood::Hypothetical;
                 }
             }
+            let theme = self.theme(hit, &relation.name, object);
             out.push(RawEvent {
                 relation: relation_id,
                 subject,
                 object,
                 trigger: span,
+                head: hit.head,
+                theme,
                 mood,
                 confidence,
             });
         }
         out
+    }
+
+    /// What is demanded, sent or threatened: the noun phrase between the verb and
+    /// its actor object ("sent *warships* to NATO", "demanded *guarantees* from NATO").
+    fn theme(&self, hit: &TriggerHit, relation: &str, object: Arg) -> Option<Span> {
+        if hit.pos != Pos::Verb
+            || !matches!(
+                relation,
+                "demands" | "sends" | "threatens" | "supports" | "urges"
+            )
+        {
+            return None;
+        }
+        let Arg::Np { np, .. } = object else {
+            return None;
+        };
+        let theme = self.concept_after(hit.end)?;
+        (theme.end <= self.tokens[self.nps[np].start].span.start).then_some(theme)
     }
 
     /// A verb of wanting or demanding just before a noun (skipping adjectives):
@@ -700,6 +727,11 @@ impl Grammar<'_> {
                     "border" | "borders" | "frontier" | "frontiers" | "boundary"
                 )
             {
+                return Some(n);
+            }
+            // A phrase trigger that ends in its preposition ("called on", "appealed to")
+            // takes the phrase right after it.
+            if np.start == from {
                 return Some(n);
             }
             match np.prep.as_deref() {

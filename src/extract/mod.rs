@@ -6,6 +6,7 @@
 //! grammar for events; [`Extractor::extract`] turns those into [`Triple`]s.
 
 mod dateline;
+mod dates;
 mod grammar;
 mod inflect;
 mod lexicon;
@@ -26,7 +27,7 @@ use crate::gazetteer::Gazetteer;
 use crate::resolve::{Entity, Resolver};
 use crate::schema::Schema;
 use crate::text::{split_sentences, tokenize, Span, Token};
-use crate::triple::{Object, Triple};
+use crate::triple::{Mood, Object, Triple};
 use np::{Chunker, Np, Reference};
 use std::collections::HashSet;
 
@@ -230,7 +231,9 @@ impl Extractor {
                     if !seen.insert(key) {
                         continue;
                     }
-                    out.push(self.triple(article, field, index, *span, e, subject, object));
+                    out.push(
+                        self.triple(article, field, index, sentence, date, e, subject, object),
+                    );
                 }
             }
         }
@@ -332,16 +335,23 @@ impl Extractor {
         article: &Article,
         field: &Field,
         index: usize,
-        span: Span,
+        sentence: &Sentence,
+        date: Option<chrono::NaiveDate>,
         e: &RawEvent,
         subject: &Entity,
         object: Object,
     ) -> Triple {
         let map = &field.source_map;
+        let span = sentence.span;
+        // Event dates need the article's own date (or --date): an inferred one is
+        // only good enough to pick office holders.
+        let event_date = article.date.and(date).and_then(|d| {
+            dates::event_date(&sentence.words, e.head, Some(d), e.mood == Mood::Scheduled)
+        });
         Triple {
             doc: article.id.clone(),
             date: article.date,
-            event_date: None,
+            event_date,
             sentence: index,
             span: [map.to_original(span.start), map.to_original(span.end)],
             text: span.of(&field.text).to_string(),
@@ -349,7 +359,7 @@ impl Extractor {
             subject: subject.actor.clone(),
             relation: self.schema.name(e.relation).to_string(),
             object,
-            theme: None,
+            theme: e.theme.map(|t| t.of(&field.text).to_string()),
             mood: e.mood,
             confidence: e.confidence,
         }
