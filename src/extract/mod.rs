@@ -204,7 +204,7 @@ impl Extractor {
                 .flat_map(|((f, _), s)| s.nps.iter().map(move |np| (np, f.text.as_str()))),
         );
         let mut out = Vec::new();
-        for (index, ((field, span), sentence)) in sentences.iter().zip(&analysed).enumerate() {
+        for (index, ((field, _), sentence)) in sentences.iter().zip(&analysed).enumerate() {
             let mut entities: Vec<Vec<Entity>> = sentence
                 .nps
                 .iter()
