@@ -2,6 +2,7 @@
 //! into the library. This module owns argument parsing, loading the schema and the
 //! gazetteer, and turning problems into messages and exit codes.
 
+mod actors;
 mod build;
 mod extract;
 mod neighbors;
@@ -39,8 +40,8 @@ enum Command {
     Path(path::PathArgs),
     /// Every relation an actor has.
     Neighbors(neighbors::NeighborsArgs),
-    /// List the actors found in articles.
-    Actors(NotYet),
+    /// List the actors found in articles, or explain how a mention resolves.
+    Actors(actors::ActorsArgs),
     /// Graph statistics.
     Stats(stats::StatsArgs),
     /// Export the graph (dot, ron, json, graphml, csv).
@@ -175,7 +176,7 @@ pub fn main() -> ExitCode {
         Command::Query(args) => query::run(args),
         Command::Path(args) => path::run(args),
         Command::Neighbors(args) => neighbors::run(args),
-        Command::Actors(_) => not_yet("actors", 4),
+        Command::Actors(args) => actors::run(args),
         Command::Stats(args) => stats::run(args),
         Command::Export(_) => not_yet("export", 6),
         Command::Render(_) => not_yet("render", 6),

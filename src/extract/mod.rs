@@ -23,6 +23,7 @@ pub use lexicon::{Lexicon, TriggerHit};
 pub use mentions::{Mention, MentionFinder};
 
 use crate::corpus::{Article, Field, FieldKind};
+use crate::gazetteer::fuzzy::PersonIndex;
 use crate::gazetteer::Gazetteer;
 use crate::resolve::{Entity, Resolver};
 use crate::schema::Schema;
@@ -48,6 +49,15 @@ pub struct Sentence<'a> {
     pub dateline_place: Option<crate::gazetteer::ActorId>,
 }
 
+/// An actor phrase of an article and the actor it resolved to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResolvedMention {
+    pub actor: crate::triple::ActorRef,
+    /// The phrase as written ("the Kremlin", "Moscow's", "the minister").
+    pub surface: String,
+    pub sentence: usize,
+}
+
 /// The compiled extractor.
 #[derive(Debug, Clone)]
 pub struct Extractor {
@@ -55,17 +65,20 @@ pub struct Extractor {
     gazetteer: Gazetteer,
     lexicon: Lexicon,
     mentions: MentionFinder,
+    people: PersonIndex,
 }
 
 impl Extractor {
     pub fn new(schema: Schema, gazetteer: Gazetteer) -> Self {
         let lexicon = Lexicon::new(&schema);
         let mentions = MentionFinder::new(&gazetteer);
+        let people = PersonIndex::new(&gazetteer);
         Extractor {
             schema,
             gazetteer,
             lexicon,
             mentions,
+            people,
         }
     }
 
@@ -75,6 +88,11 @@ impl Extractor {
 
     pub fn gazetteer(&self) -> &Gazetteer {
         &self.gazetteer
+    }
+
+    /// The index of people's names for spelling variants.
+    pub fn people(&self) -> &PersonIndex {
+        &self.people
     }
 
     /// Analyse one sentence. `surnames` are the lower-cased surnames of persons the
@@ -117,6 +135,7 @@ impl Extractor {
             words: &words,
             mentions: &mentions,
             gazetteer: &self.gazetteer,
+            people: &self.people,
             surnames,
             from: skip_to,
         };
@@ -148,6 +167,16 @@ impl Extractor {
 
     /// Every triple of an article, in sentence order, all moods.
     pub fn extract(&self, article: &Article) -> Vec<Triple> {
+        self.extract_with_mentions(article, &mut Vec::new())
+    }
+
+    /// Every triple of an article, and every actor phrase with the actor it was
+    /// resolved to (for `whowhom actors`: which surface forms name whom).
+    pub fn extract_with_mentions(
+        &self,
+        article: &Article,
+        mentions: &mut Vec<ResolvedMention>,
+    ) -> Vec<Triple> {
         // The sentences, in reading order, with the field they belong to.
         let mut sentences: Vec<(&Field, Span)> = Vec::new();
         for field in article.fields() {
@@ -195,7 +224,7 @@ impl Extractor {
         // An undated article still has a time: the one at which the people it names
         // held office. It serves resolution only; the output keeps `date: null`.
         let date = article.date.or_else(|| self.infer_date(&analysed));
-        let mut resolver = Resolver::new(&self.gazetteer, date);
+        let mut resolver = Resolver::new(&self.gazetteer, &self.people, date);
         resolver.item_country = self.item_country(&analysed, lead_index);
         resolver.prime(
             sentences
@@ -224,6 +253,17 @@ impl Extractor {
                     }
                 }
             }
+            for (np, es) in sentence.nps.iter().zip(&entities) {
+                let surface = &field.text
+                    [sentence.tokens[np.start].span.start..sentence.tokens[np.end - 1].span.end];
+                for e in es {
+                    mentions.push(ResolvedMention {
+                        actor: e.actor.clone(),
+                        surface: surface.to_string(),
+                        sentence: index,
+                    });
+                }
+            }
             let mut seen = HashSet::new();
             for e in &sentence.events {
                 for (subject, object) in pairs(e, &entities, &field.text) {
@@ -246,7 +286,9 @@ impl Extractor {
         id: crate::gazetteer::ActorId,
         date: Option<chrono::NaiveDate>,
     ) -> crate::triple::ActorRef {
-        Resolver::new(&self.gazetteer, date).known(id).actor
+        Resolver::new(&self.gazetteer, &self.people, date)
+            .known(id)
+            .actor
     }
 
     /// The date at which most of the office holders an article names held office

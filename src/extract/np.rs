@@ -11,6 +11,7 @@
 use super::mentions::Mention;
 use super::roles::{is_counterpart, is_title_prefix, prefix_changes_office, title_at};
 use super::words;
+use crate::gazetteer::fuzzy::PersonIndex;
 use crate::gazetteer::{ActorId, ActorKind, Gazetteer, NameKind, Office};
 use crate::text::{Span, Token, TokenKind};
 use std::collections::HashSet;
@@ -208,6 +209,8 @@ pub struct Chunker<'a> {
     pub words: &'a [String],
     pub mentions: &'a [Mention],
     pub gazetteer: &'a Gazetteer,
+    /// Known people's names, for spelling variants.
+    pub people: &'a PersonIndex,
     /// Surnames of persons the document introduced (lower case).
     pub surnames: &'a HashSet<String>,
     /// Tokens before this index (a dateline) are not text.
@@ -387,11 +390,18 @@ impl Chunker<'_> {
                 while let Some((actor, next)) = self.modifier_at(n) {
                     refs.push(Reference::Counterpart { of: Some(actor) });
                     n = next;
-                    if self.words.get(n).is_some_and(|w| w == "and" || w == ",") {
-                        n += 1;
-                    } else {
+                    // "from A, B and C": a comma goes on only where the list does.
+                    let goes_on = match self.words.get(n).map(String::as_str) {
+                        Some("and") => true,
+                        Some(",") => self.modifier_at(n + 1).is_some_and(|(_, after)| {
+                            matches!(self.words.get(after).map(String::as_str), Some("and" | ","))
+                        }),
+                        _ => false,
+                    };
+                    if !goes_on {
                         break;
                     }
+                    n += 1;
                 }
                 if !refs.is_empty() {
                     return Some(np(n, refs, false));
@@ -491,6 +501,10 @@ impl Chunker<'_> {
                 return west.map(|w| np(h + 1, vec![Reference::Actor(w)], false));
             }
         }
+        // A misspelt or variant name of a known person ("Anthony Blinkon").
+        if let Some((end, id)) = self.variant_name_at(j) {
+            return Some(np(end, vec![Reference::Actor(id)], self.is_possessive(end)));
+        }
         // A surname of a person introduced earlier in the document.
         if self.mention_at(j).is_none()
             && self.surnames.contains(&self.words[j])
@@ -571,6 +585,29 @@ impl Chunker<'_> {
             if let Some(noun) = noun {
                 let len = noun.split(' ').count();
                 return Some(np(i + 1 + len, vec![Reference::Definite { noun }], false));
+            }
+        }
+        None
+    }
+
+    /// Two or three capitalised words that no gazetteer name covers but that spell a
+    /// known person's name closely.
+    fn variant_name_at(&self, j: usize) -> Option<(usize, ActorId)> {
+        for len in [3, 2] {
+            let end = j + len;
+            if end > self.tokens.len() {
+                continue;
+            }
+            let all_names = (j..end).all(|x| {
+                self.mention_at(x).is_none()
+                    && is_name_word(&self.tokens[x], self.text, &self.words[x])
+            });
+            if !all_names {
+                continue;
+            }
+            let surface = &self.text[self.tokens[j].span.start..self.tokens[end - 1].span.end];
+            if let Some(id) = self.people.find(surface) {
+                return Some((end, id));
             }
         }
         None

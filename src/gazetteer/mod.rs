@@ -8,6 +8,7 @@
 //! binary.
 
 pub mod file;
+pub mod fuzzy;
 
 use crate::datafile::{line_of_field, parse_ron, DataError};
 use chrono::NaiveDate;

@@ -55,6 +55,20 @@ impl From<ActorKind> for NodeKind {
     }
 }
 
+impl NodeKind {
+    /// The actor kind of an actor node; `None` for a concept.
+    pub fn actor_kind(self) -> Option<ActorKind> {
+        Some(match self {
+            NodeKind::Country => ActorKind::Country,
+            NodeKind::Organization => ActorKind::Organization,
+            NodeKind::Group => ActorKind::Group,
+            NodeKind::Body => ActorKind::Body,
+            NodeKind::Person => ActorKind::Person,
+            NodeKind::Concept => return None,
+        })
+    }
+}
+
 impl fmt::Display for NodeKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {

@@ -9,9 +9,10 @@
 
 mod names;
 
-pub use names::{fuzzy_person, slug};
+pub use names::slug;
 
 use crate::extract::np::{Np, Reference};
+use crate::gazetteer::fuzzy::PersonIndex;
 use crate::gazetteer::{ActorId, ActorKind, Gazetteer, Office};
 use crate::triple::ActorRef;
 use chrono::NaiveDate;
@@ -30,6 +31,7 @@ pub struct Entity {
 /// Document-level resolution state.
 pub struct Resolver<'a> {
     gazetteer: &'a Gazetteer,
+    people: &'a PersonIndex,
     date: Option<NaiveDate>,
     /// The country an item's dateline names, for groups whose nationality the text
     /// leaves out.
@@ -48,9 +50,10 @@ pub struct Resolver<'a> {
 }
 
 impl<'a> Resolver<'a> {
-    pub fn new(gazetteer: &'a Gazetteer, date: Option<NaiveDate>) -> Self {
+    pub fn new(gazetteer: &'a Gazetteer, people: &'a PersonIndex, date: Option<NaiveDate>) -> Self {
         Resolver {
             gazetteer,
+            people,
             date,
             item_country: None,
             surnames: HashMap::new(),
@@ -210,7 +213,7 @@ impl<'a> Resolver<'a> {
         };
         let known = holder
             .filter(|&h| names::similar(clean, &self.gazetteer.actor(h).name))
-            .or_else(|| fuzzy_person(self.gazetteer, clean));
+            .or_else(|| self.people.find(clean));
         let entity = match known {
             Some(id) => self.known(id),
             None => Entity {
