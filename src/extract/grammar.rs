@@ -235,6 +235,10 @@ impl Grammar<'_> {
             {
                 continue;
             }
+            // A participle after a determiner is an adjective: "the alleged buildup".
+            if hit.pos == Pos::Verb && hit.head > 0 && words::is_det(&self.words[hit.head - 1]) {
+                continue;
+            }
             let relation = self.schema.get(hit.relation);
             let trigger = &relation.triggers[hit.trigger];
             let found = match hit.pos {
@@ -646,7 +650,7 @@ impl Grammar<'_> {
         let subject = self.subject_before(hit.start, 0)?;
         // "X and Y met" / "X and Y agreed": a coordinated subject of a symmetric verb
         // with no object of its own pairs its members.
-        let mut object = self.object_after(hit.end, preps, relation);
+        let mut object = self.object_after(hit.end, preps, relation, trigger.direct);
         if trigger.infinitive {
             // "told Iran to stop": the object must be followed by "to".
             let o = object?;
@@ -680,7 +684,13 @@ impl Grammar<'_> {
     }
 
     /// The object phrase after a predicate ending at `from`.
-    fn object_after(&self, from: usize, preps: &[String], relation: &str) -> Option<usize> {
+    fn object_after(
+        &self,
+        from: usize,
+        preps: &[String],
+        relation: &str,
+        direct: bool,
+    ) -> Option<usize> {
         let through_that = matches!(relation, "demands" | "urges");
         for (n, np) in self.nps.iter().enumerate() {
             if np.start < from {
@@ -731,11 +741,12 @@ impl Grammar<'_> {
             }
             // A phrase trigger that ends in its preposition ("called on", "appealed to")
             // takes the phrase right after it.
-            if np.start == from {
+            if np.start == from && np.prep.is_some() {
                 return Some(n);
             }
             match np.prep.as_deref() {
-                None => return Some(n),
+                None if direct => return Some(n),
+                None => continue,
                 Some(p) if preps.iter().any(|q| q == p) => return Some(n),
                 // "of" after a noun: "the security of Ukraine" is no object.
                 Some(_) => continue,

@@ -59,6 +59,11 @@ pub struct Trigger {
     /// The phrase itself says the event did not happen ("call off talks").
     #[serde(default)]
     pub negated: bool,
+    /// Whether the object may follow the trigger directly ("met Lavrov"); false where
+    /// a direct object is a topic or a thing, not an actor ("discussed Ukraine",
+    /// "travelled abroad"): then only `preps` introduce the object.
+    #[serde(default = "direct_default")]
+    pub direct: bool,
     /// The object must be followed by an infinitive to count: "told Iran *to* stop"
     /// is a demand, "told reporters that" is not.
     #[serde(default)]
@@ -67,6 +72,10 @@ pub struct Trigger {
     /// report", "sent warships").
     #[serde(default)]
     pub concept: bool,
+}
+
+fn direct_default() -> bool {
+    true
 }
 
 /// One relation as written in the schema file.
