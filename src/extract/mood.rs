@@ -19,78 +19,76 @@ const EMBED_WINDOW: usize = 14;
 fn closes_scope(w: &str) -> bool {
     matches!(
         w,
-        ";" | "." | "but" | "while" | "whereas" | "however" | "meanwhile" | "and" | "which" | "who"
+        ";" | "." | "but" | "while" | "whereas" | "however" | "meanwhile" | "which" | "who"
     )
 }
 
 /// Verbs of wishing and trying: the event after them has not happened.
 fn is_wish(w: &str) -> bool {
-    matches!(
-        w,
-        "want"
-            | "wants"
-            | "wanted"
-            | "seek"
-            | "seeks"
-            | "sought"
-            | "hope"
-            | "hopes"
-            | "hoped"
-            | "try"
-            | "tries"
-            | "tried"
-            | "trying"
-            | "aim"
-            | "aims"
-            | "aimed"
-            | "wish"
-            | "wishes"
-            | "intend"
-            | "intends"
-    )
+    const WISHES: &[&str] = &[
+        "want", "wants", "wanted", "seek", "seeks", "sought", "hope", "hopes", "hoped", "try",
+        "tries", "tried", "trying", "aim", "aims", "aimed", "wish", "wishes", "intend", "intends",
+    ];
+    WISHES.contains(&w)
 }
 
 /// Verbs of appeal and demand whose object is asked to act.
 fn is_appeal(w: &str) -> bool {
-    matches!(
-        w,
-        "urge"
-            | "urged"
-            | "urges"
-            | "urging"
-            | "ask"
-            | "asked"
-            | "asks"
-            | "asking"
-            | "press"
-            | "pressed"
-            | "presses"
-            | "pressing"
-            | "call"
-            | "called"
-            | "calls"
-            | "calling"
-            | "demand"
-            | "demanded"
-            | "demands"
-            | "want"
-            | "wants"
-            | "wanted"
-            | "encourage"
-            | "encouraged"
-            | "encourages"
-            | "invite"
-            | "invited"
-            | "invites"
-            | "appeal"
-            | "appealed"
-            | "appeals"
-            | "persuade"
-            | "persuaded"
-            | "tell"
-            | "told"
-            | "tells"
-    )
+    const APPEALS: &[&str] = &[
+        "urge",
+        "urged",
+        "urges",
+        "urging",
+        "ask",
+        "asked",
+        "asks",
+        "asking",
+        "press",
+        "pressed",
+        "presses",
+        "pressing",
+        "call",
+        "called",
+        "calls",
+        "calling",
+        "demand",
+        "demanded",
+        "demands",
+        "want",
+        "wants",
+        "wanted",
+        "encourage",
+        "encouraged",
+        "encourages",
+        "invite",
+        "invited",
+        "invites",
+        "appeal",
+        "appealed",
+        "appeals",
+        "persuade",
+        "persuaded",
+        "tell",
+        "told",
+        "tells",
+        "threaten",
+        "threatened",
+        "threatens",
+        "threatening",
+        "vow",
+        "vowed",
+        "vows",
+        "promise",
+        "promised",
+        "promises",
+        "pledge",
+        "pledged",
+        "pledges",
+        "warn",
+        "warned",
+        "warns",
+    ];
+    APPEALS.contains(&w)
 }
 
 pub fn mood_of(words: &[String], _tokens: &[Token], hit: &TriggerHit, relation: &str) -> Mood {

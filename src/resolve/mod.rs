@@ -41,6 +41,8 @@ pub struct Resolver<'a> {
     last_plural: Vec<Entity>,
     last_org: Option<Entity>,
     last_country: Option<Entity>,
+    /// The last sentence with an actor as subject or object.
+    salient_sentence: Option<usize>,
     /// Persons the document names with an office, by (office, country).
     doc_roles: HashMap<(Office, ActorId), Entity>,
     /// The last state, organization, body or group (for "it").
@@ -63,6 +65,7 @@ impl<'a> Resolver<'a> {
             last_country: None,
             last_thing: None,
             doc_roles: HashMap::new(),
+            salient_sentence: None,
             last_sentence: 0,
         }
     }
@@ -105,11 +108,13 @@ impl<'a> Resolver<'a> {
                 }
             }
         }
-        self.remember(&out, sentence);
+        // Subjects and objects are what pronouns pick up; an actor inside a
+        // prepositional phrase only when nothing more salient is at hand.
+        self.remember(&out, sentence, np.prep.is_some());
         out
     }
 
-    fn remember(&mut self, entities: &[Entity], sentence: usize) {
+    fn remember(&mut self, entities: &[Entity], sentence: usize, oblique: bool) {
         if entities.is_empty() {
             return;
         }
@@ -117,14 +122,23 @@ impl<'a> Resolver<'a> {
         if entities.len() > 1 {
             self.last_plural = entities.to_vec();
         }
+        // An oblique mention does not displace a subject or object of this or the
+        // previous sentence.
+        let recent_salient = self.salient_sentence.is_some_and(|s| s + 1 >= sentence);
+        if !oblique {
+            self.salient_sentence = Some(sentence);
+        }
+        let keep = |slot: &Option<Entity>| oblique && slot.is_some() && recent_salient;
         for e in entities {
-            if e.actor.kind != ActorKind::Person && entities.len() == 1 {
+            if e.actor.kind != ActorKind::Person && entities.len() == 1 && !keep(&self.last_thing) {
                 self.last_thing = Some(e.clone());
             }
             match e.actor.kind {
-                ActorKind::Person => self.last_person = Some(e.clone()),
-                ActorKind::Organization => self.last_org = Some(e.clone()),
-                ActorKind::Country => self.last_country = Some(e.clone()),
+                ActorKind::Person if !keep(&self.last_person) => self.last_person = Some(e.clone()),
+                ActorKind::Organization if !keep(&self.last_org) => self.last_org = Some(e.clone()),
+                ActorKind::Country if !keep(&self.last_country) => {
+                    self.last_country = Some(e.clone())
+                }
                 _ => {}
             }
         }
