@@ -1,12 +1,17 @@
 //! GraphML with typed attributes (`<key attr.type=…>`), for Gephi, yEd and networkx.
 //!
-//! Written with quick-xml's writer, which escapes markup. What it cannot do is make a
-//! character XML 1.0 forbids (most control characters) legal, so [`clean`] replaces
-//! those with U+FFFD; a file that an XML parser rejects is worth nothing to a viewer.
+//! Written with quick-xml's writer. Values are escaped here ([`escape`]) rather than by
+//! quick-xml, for two things it leaves alone: characters XML 1.0 forbids (most control
+//! characters) become U+FFFD, since a file a parser rejects is worth nothing to a
+//! viewer; and whitespace a parser would normalise (a line break or tab in an
+//! attribute, a carriage return anywhere) is written as a character reference, so that
+//! a key read back is the key written.
 
 use super::ExportError;
 use crate::graph::Graph;
+use quick_xml::events::attributes::Attribute;
 use quick_xml::events::{BytesDecl, BytesText, Event};
+use quick_xml::name::QName;
 use quick_xml::Writer;
 use std::borrow::Cow;
 use std::io;
@@ -75,7 +80,7 @@ fn body(w: &mut Writer<Vec<u8>>, graph: &Graph) -> io::Result<()> {
         let mut data = vec![("name", n.name.as_str()), ("kind", kind.as_str())];
         data.extend(n.country.as_deref().map(|c| ("country", c)));
         w.create_element("node")
-            .with_attribute(("id", clean(&n.key).as_ref()))
+            .with_attribute(attribute("id", &n.key))
             .write_inner_content(|w| fields(w, &data))?;
     }
     for (i, (s, t, e)) in graph.edges().into_iter().enumerate() {
@@ -106,9 +111,9 @@ fn body(w: &mut Writer<Vec<u8>>, graph: &Graph) -> io::Result<()> {
         let id = format!("e{i}");
         w.create_element("edge")
             .with_attributes([
-                ("id", Cow::from(id.as_str())),
-                ("source", clean(&graph.node(s).key)),
-                ("target", clean(&graph.node(t).key)),
+                attribute("id", &id),
+                attribute("source", &graph.node(s).key),
+                attribute("target", &graph.node(t).key),
             ])
             .write_inner_content(|w| fields(w, &data))?;
     }
@@ -119,23 +124,51 @@ fn fields(w: &mut Writer<Vec<u8>>, data: &[(&str, &str)]) -> io::Result<()> {
     for (key, value) in data {
         w.create_element("data")
             .with_attribute(("key", *key))
-            .write_text_content(BytesText::new(&clean(value)))?;
+            .write_text_content(BytesText::from_escaped(escape(value, false)))?;
     }
     Ok(())
 }
 
-/// `s` with the characters XML 1.0 does not allow replaced by U+FFFD.
-pub fn clean(s: &str) -> Cow<'_, str> {
-    let allowed = |c: char| {
-        matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && c != '\u{FFFE}' && c != '\u{FFFF}')
-    };
-    if s.chars().all(allowed) {
-        Cow::Borrowed(s)
-    } else {
-        Cow::Owned(
-            s.chars()
-                .map(|c| if allowed(c) { c } else { '\u{FFFD}' })
-                .collect(),
-        )
+fn attribute<'a>(key: &'a str, value: &str) -> Attribute<'a> {
+    Attribute {
+        key: QName(key),
+        value: Cow::Owned(escape(value, true)),
+    }
+}
+
+/// `s` as XML character data, or as an attribute value.
+pub fn escape(s: &str, attribute: bool) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\r' => out.push_str("&#13;"),
+            '\n' if attribute => out.push_str("&#10;"),
+            '\t' if attribute => out.push_str("&#9;"),
+            '\t' | '\n' => out.push(c),
+            c if c < ' ' || c == '\u{FFFE}' || c == '\u{FFFF}' => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape;
+
+    #[test]
+    fn escaping_keeps_what_xml_can_hold() {
+        assert_eq!(escape("a<b>&'\"", false), "a&lt;b&gt;&amp;&apos;&quot;");
+        assert_eq!(escape("a\tb\nc\rd", true), "a&#9;b&#10;c&#13;d");
+        assert_eq!(escape("a\tb\nc\rd", false), "a\tb\nc&#13;d");
+        assert_eq!(
+            escape("bell\u{7}\u{FFFF}Путин", false),
+            "bell\u{FFFD}\u{FFFD}Путин"
+        );
     }
 }
