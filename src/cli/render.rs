@@ -52,10 +52,11 @@ pub fn run(args: RenderArgs) -> Result<u8, Failure> {
     })?;
     let g = args.graph.load()?;
     let selected = args.filters.select(&g)?;
-    let text = dot::to_string(&selected, g.extractor.schema(), &args.dot.style());
+    let model = dot::model(&selected, g.extractor.schema(), &args.dot.style());
     let fail = |e: crate::export::ExportError| Failure::input(e.to_string());
     if let Some(p) = &args.dot_out {
-        write_atomic(p, text.as_bytes()).map_err(fail)?;
+        // Written first, so that it is there even when Graphviz is not.
+        write_atomic(p, dot::print(&model).as_bytes()).map_err(fail)?;
     }
     let layout = match args.layout {
         Engine::Dot => Layout::Dot,
@@ -64,7 +65,7 @@ pub fn run(args: RenderArgs) -> Result<u8, Failure> {
         Engine::Sfdp => Layout::Sfdp,
         Engine::Circo => Layout::Circo,
     };
-    let bytes = render(text, image, layout).map_err(fail)?;
+    let bytes = render(model, image, layout).map_err(fail)?;
     write_atomic(&args.output, &bytes).map_err(fail)?;
     Ok(g.code())
 }

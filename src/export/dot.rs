@@ -35,7 +35,12 @@ const UNKNOWN: &str = "#737373";
 
 /// The DOT text of `graph`.
 pub fn to_string(graph: &Graph, schema: &Schema, style: &Style) -> String {
-    let mut text = model(graph, schema, style).print(&mut PrinterContext::default());
+    print(&model(graph, schema, style))
+}
+
+/// A DOT model as text, ending in a newline.
+pub fn print(model: &DotGraph) -> String {
+    let mut text = model.print(&mut PrinterContext::default());
     text.push('\n');
     text
 }
@@ -68,13 +73,14 @@ pub fn model(graph: &Graph, schema: &Schema, style: &Style) -> DotGraph {
             }
         }
     }
-    let clustered = |ix: NodeIndex| {
+    // Each node is drawn once: a member in its country's cluster, a country (not
+    // itself a member of another) in its own, everything else outside.
+    let member = |ix: NodeIndex| {
         let n = graph.node(ix);
-        clusters.contains_key(n.key.as_str())
-            || n.country
-                .as_deref()
-                .is_some_and(|c| clusters.get(c).is_some_and(|m| m.contains(&ix)))
+        style.cluster && n.country.is_some() && matches!(n.kind, NodeKind::Person | NodeKind::Body)
     };
+    let clustered =
+        |ix: NodeIndex| member(ix) || clusters.contains_key(graph.node(ix).key.as_str());
     for ix in graph.node_indices() {
         if !clustered(ix) {
             stmts.push(node(graph, ix));
@@ -91,7 +97,7 @@ pub fn model(graph: &Graph, schema: &Schema, style: &Style) -> DotGraph {
             Stmt::Attribute(attr("style", text("rounded,dashed"))),
             Stmt::Attribute(attr("color", text("#9e9e9e"))),
         ];
-        inner.extend(own.map(|ix| node(graph, ix)));
+        inner.extend(own.filter(|&ix| !member(ix)).map(|ix| node(graph, ix)));
         inner.extend(members.iter().map(|&ix| node(graph, ix)));
         stmts.push(Stmt::Subgraph(Subgraph {
             id: id(&format!("cluster_{key}")),
@@ -332,4 +338,28 @@ pub fn text(s: &str) -> Id {
     }
     q.push('"');
     Id::Escaped(q)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quoted(id: Id) -> String {
+        match id {
+            Id::Escaped(s) => s,
+            other => panic!("{other:?} is not quoted"),
+        }
+    }
+
+    #[test]
+    fn ids_and_labels_are_escaped_for_dot() {
+        assert_eq!(
+            quoted(id("a\"b\\c\u{7}\nПутин")),
+            r#""a\"b\\c\u{7}\u{a}Путин""#
+        );
+        assert_eq!(
+            quoted(text("a\"b\\N & &lt;\r\n\tc")),
+            r#""a\"b\\N &amp; &amp;lt;\n c""#
+        );
+    }
 }

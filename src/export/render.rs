@@ -6,6 +6,8 @@
 
 use super::ExportError;
 use graphviz_rust::cmd::{CommandArg, Format, Layout as Engine};
+use graphviz_rust::dot_structures::Graph as DotGraph;
+use graphviz_rust::printer::PrinterContext;
 use std::io;
 use std::path::Path;
 
@@ -42,8 +44,8 @@ pub enum Layout {
     Circo,
 }
 
-/// Run Graphviz on `dot` and return the image.
-pub fn render(dot: String, image: Image, layout: Layout) -> Result<Vec<u8>, ExportError> {
+/// Run Graphviz on the DOT model (see [`super::dot::model`]) and return the image.
+pub fn render(dot: DotGraph, image: Image, layout: Layout) -> Result<Vec<u8>, ExportError> {
     let format = match image {
         Image::Svg => Format::Svg,
         Image::Png => Format::Png,
@@ -57,7 +59,7 @@ pub fn render(dot: String, image: Image, layout: Layout) -> Result<Vec<u8>, Expo
         Layout::Circo => Engine::Circo,
     };
     let args = vec![CommandArg::Format(format), CommandArg::Layout(engine)];
-    graphviz_rust::exec_dot(dot, args).map_err(|e| match e.kind() {
+    graphviz_rust::exec(dot, &mut PrinterContext::default(), args).map_err(|e| match e.kind() {
         io::ErrorKind::NotFound => ExportError::NoGraphviz,
         _ => ExportError::Graphviz(e.to_string().trim().to_string()),
     })
