@@ -15,6 +15,8 @@
 //!   canonical actor; together they make [`triple::Triple`]s.
 //! * [`graph`] merges triples into a graph with provenance and reads and writes it.
 //! * [`query`] answers questions of the graph: who pressured whom, paths, neighbours.
+//! * [`export`] writes the graph as DOT, RON, JSON, GraphML or CSV, and draws it with
+//!   Graphviz.
 //! * [`diag`] carries the problems found on the way, so that a bad file is reported and
 //!   skipped rather than ending the run.
 //!
@@ -23,6 +25,7 @@
 pub mod cli;
 pub mod corpus;
 pub mod diag;
+pub mod export;
 pub mod extract;
 pub mod gazetteer;
 pub mod graph;

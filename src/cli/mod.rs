@@ -4,11 +4,13 @@
 
 mod actors;
 mod build;
+mod export;
 mod extract;
 mod neighbors;
 mod output;
 mod path;
 mod query;
+mod render;
 mod stats;
 
 use crate::diag::{Problem, Report, Severity};
@@ -45,9 +47,9 @@ enum Command {
     /// Graph statistics.
     Stats(stats::StatsArgs),
     /// Export the graph (dot, ron, json, graphml, csv).
-    Export(NotYet),
+    Export(export::ExportArgs),
     /// Render the graph with Graphviz (svg, png, pdf).
-    Render(NotYet),
+    Render(render::RenderArgs),
 }
 
 /// Arguments of a command that a later release brings.
@@ -178,8 +180,8 @@ pub fn main() -> ExitCode {
         Command::Neighbors(args) => neighbors::run(args),
         Command::Actors(args) => actors::run(args),
         Command::Stats(args) => stats::run(args),
-        Command::Export(_) => not_yet("export", 6),
-        Command::Render(_) => not_yet("render", 6),
+        Command::Export(args) => export::run(args),
+        Command::Render(args) => render::run(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),
