@@ -35,5 +35,6 @@ pub mod schema;
 pub mod text;
 pub mod triple;
 
+mod atomic;
 mod datafile;
 pub use datafile::DataError;

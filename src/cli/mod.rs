@@ -52,13 +52,6 @@ enum Command {
     Render(render::RenderArgs),
 }
 
-/// Arguments of a command that a later release brings.
-#[derive(Debug, Args)]
-struct NotYet {
-    #[arg(trailing_var_arg = true, allow_hyphen_values = true, hide = true)]
-    args: Vec<String>,
-}
-
 /// Options shared by every command that reads articles.
 #[derive(Debug, Args, Clone)]
 pub struct InputArgs {
@@ -192,10 +185,4 @@ pub fn main() -> ExitCode {
             ExitCode::from(f.code)
         }
     }
-}
-
-fn not_yet(command: &str, issue: u32) -> Result<u8, Failure> {
-    Err(Failure::input(format!(
-        "'{command}' is not available yet in this version (it arrives with issue #{issue})"
-    )))
 }

@@ -221,31 +221,12 @@ fn emit(
     }
 }
 
-/// Write `bytes` to `path` through a temporary file in the same directory, renamed
-/// over the target, so that a reader never sees half a file.
+/// Write an export atomically (see [`crate::atomic`]).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
-    let fail = |source: io::Error| ExportError::Write {
+    crate::atomic::write_atomic(path, bytes).map_err(|source| ExportError::Write {
         path: path.display().to_string(),
         source,
-    };
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let mut builder = tempfile::Builder::new();
-    // A temporary file is private (0600); an export is an ordinary file, so it gets
-    // the permissions the user's umask gives, as a shell's `>` would.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        builder.permissions(std::fs::Permissions::from_mode(0o666));
-    }
-    let mut tmp = builder.tempfile_in(dir).map_err(fail)?;
-    tmp.write_all(bytes)
-        .and_then(|_| tmp.as_file().sync_all())
-        .map_err(fail)?;
-    tmp.persist(path).map_err(|e| fail(e.error))?;
-    Ok(())
+    })
 }
 
 #[cfg(test)]

@@ -12,7 +12,6 @@ use crate::datafile::{parse_ron, DataError};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
-use std::io::Write;
 use std::path::Path;
 
 /// The version this build writes and reads.
@@ -94,16 +93,7 @@ impl Graph {
             DataError::new(&name, None, format!("cannot {what}: {e}"))
         };
         let text = self.to_ron().map_err(|e| fail("serialize the graph", &e))?;
-        let dir = match path.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p,
-            _ => Path::new("."),
-        };
-        let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| fail("write", &e))?;
-        tmp.write_all(text.as_bytes())
-            .and_then(|_| tmp.as_file().sync_all())
-            .map_err(|e| fail("write", &e))?;
-        tmp.persist(path).map_err(|e| fail("write", &e.error))?;
-        Ok(())
+        crate::atomic::write_atomic(path, text.as_bytes()).map_err(|e| fail("write", &e))
     }
 
     /// Read and validate a graph file.
