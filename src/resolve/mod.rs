@@ -202,7 +202,14 @@ impl<'a> Resolver<'a> {
                     .collect(),
                 "country" => self.last_country.clone().into_iter().collect(),
                 n if n.starts_with("two ") => {
-                    if self.last_plural.len() == 2 {
+                    // "the two countries" are two states; "the two leaders" two people.
+                    let want_people = matches!(n, "two leaders" | "two men" | "two ministers");
+                    let fits = self.last_plural.len() == 2
+                        && self
+                            .last_plural
+                            .iter()
+                            .all(|e| (e.actor.kind == ActorKind::Person) == want_people);
+                    if fits {
                         self.last_plural.clone()
                     } else {
                         Vec::new()
