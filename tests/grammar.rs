@@ -338,3 +338,28 @@ fn telling_is_a_demand_only_with_an_infinitive() {
         []
     );
 }
+
+#[test]
+fn us_in_capitals_is_the_country() {
+    assert_eq!(
+        triples(
+            "During a call with US President Barack Obama, Putin criticized NATO.",
+            "2014-03-02"
+        ),
+        [
+            t("vladimir_putin", "meets", "barack_obama", "asserted"),
+            t("vladimir_putin", "criticizes", "NATO", "asserted")
+        ]
+    );
+}
+
+#[test]
+fn a_nominal_event_takes_the_mood_of_its_light_verb() {
+    assert_eq!(
+        triples(
+            "Lebanon and Syria will hold negotiations in Doha.",
+            "2015-03-02"
+        ),
+        [t("LBN", "meets", "SYR", "scheduled")]
+    );
+}

@@ -243,7 +243,7 @@ impl Grammar<'_> {
             let trigger = &relation.triggers[hit.trigger];
             let found = match hit.pos {
                 Pos::Verb => self.verb_args(hit, trigger, &relation.name),
-                Pos::Noun => self.noun_args(hit, &trigger.preps),
+                Pos::Noun => self.noun_args(hit, &trigger.preps, relation.symmetric),
             };
             let Some((subject, mut object)) = found else {
                 continue;
@@ -796,7 +796,7 @@ impl Grammar<'_> {
         (i > start).then(|| Span::new(self.tokens[start].span.start, self.tokens[i - 1].span.end))
     }
 
-    fn noun_args(&self, hit: &TriggerHit, preps: &[String]) -> Option<(Arg, Arg)> {
+    fn noun_args(&self, hit: &TriggerHit, preps: &[String], symmetric: bool) -> Option<(Arg, Arg)> {
         // "talks between X and Y"
         if let Some(n) = self.nps.iter().position(|np| {
             np.start >= hit.end && np.start <= hit.end + 2 && np.prep.as_deref() == Some("between")
@@ -841,17 +841,60 @@ impl Grammar<'_> {
                         .iter()
                         .any(|w| is_boundary(w) || w == ",")
             })
-            .map(|(n, _)| n)?;
+            .map(|(n, _)| n);
+        let object = match object {
+            Some(o) => Arg::Np { np: o, skip: 0 },
+            // "Moscow and Washington will hold negotiations": a coordinated subject of a
+            // symmetric event pairs its members.
+            None if symmetric
+                && self.nps[subject].refs.len() > 1
+                && self.carried_by_light_verb(hit.start) =>
+            {
+                Arg::Np {
+                    np: subject,
+                    skip: 1,
+                }
+            }
+            None => return None,
+        };
         Some((
             Arg::Np {
                 np: subject,
                 skip: 0,
             },
-            Arg::Np {
-                np: object,
-                skip: 0,
-            },
+            object,
         ))
+    }
+
+    /// Whether a nominal event is the object of a verb that carries it ("held talks",
+    /// "will hold negotiations"), rather than a mention of it ("after talks").
+    fn carried_by_light_verb(&self, at: usize) -> bool {
+        (at.saturating_sub(3)..at).any(|k| {
+            matches!(
+                self.words[k].as_str(),
+                "hold"
+                    | "holds"
+                    | "held"
+                    | "holding"
+                    | "have"
+                    | "has"
+                    | "had"
+                    | "conduct"
+                    | "conducted"
+                    | "start"
+                    | "started"
+                    | "began"
+                    | "begin"
+                    | "resume"
+                    | "resumed"
+                    | "open"
+                    | "opened"
+                    | "reach"
+                    | "reached"
+                    | "sign"
+                    | "signed"
+            )
+        })
     }
 
     /// The subject of the clause a nominal event sits in: before it, or after a

@@ -291,8 +291,8 @@ impl Extractor {
             .actor
     }
 
-    /// The date at which most of the office holders an article names held office
-    /// (the latest such date: news is about the present of its people).
+    /// The date at which most of the office holders an article names held office: the
+    /// first day on which the most of them were in office together.
     fn infer_date(&self, sentences: &[Sentence]) -> Option<chrono::NaiveDate> {
         use crate::gazetteer::ActorKind;
         let mut persons: Vec<crate::gazetteer::ActorId> = sentences
@@ -311,10 +311,10 @@ impl Extractor {
                 .count()
         };
         candidates
-            .map(|d| (score(d), d))
+            .map(|d| (score(d), std::cmp::Reverse(d)))
             .filter(|(s, _)| *s > 0)
             .max()
-            .map(|(_, d)| d)
+            .map(|(_, std::cmp::Reverse(d))| d)
     }
 
     /// The country an item is about: its dateline's place, else the first country

@@ -285,7 +285,12 @@ impl Chunker<'_> {
             possessive,
             prep: None,
         };
-        if words::is_pronoun(w) {
+        // "US" is a country, "us" a pronoun.
+        let shouted = {
+            let s = self.tokens[i].text(self.text);
+            s.chars().count() > 1 && !s.chars().any(char::is_lowercase)
+        };
+        if words::is_pronoun(w) && !shouted && self.mention_at(i).is_none() {
             // "it" is an actor only where it can be one; resolve decides.
             return Some(np(i + 1, vec![pronoun(w)], false));
         }

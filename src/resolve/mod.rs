@@ -78,9 +78,14 @@ impl<'a> Resolver<'a> {
             ActorKind::Person => self.gazetteer.affiliation(id, self.date),
             _ => a.country,
         };
-        let office = self
-            .date
-            .and_then(|d| a.roles.iter().find(|r| r.covers(d)).map(|r| r.office));
+        // The office held on the date; a resolvable office before any "other" post.
+        let office = self.date.and_then(|d| {
+            let held = || a.roles.iter().filter(|r| r.covers(d));
+            held()
+                .find(|r| r.office != Office::Other)
+                .or_else(|| held().next())
+                .map(|r| r.office)
+        });
         Entity {
             actor: ActorRef {
                 id: a.key.clone(),
