@@ -4,7 +4,7 @@ use super::inflect::{noun_forms, verb_forms};
 use super::words;
 use crate::schema::{Pos, RelationId, Schema};
 use crate::text::{Token, TokenKind};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// Words a multi-word trigger may skip between its own words ("held *emergency* talks",
 /// "imposed *new* sanctions").
@@ -37,12 +37,12 @@ pub struct TriggerHit {
 /// Inflected trigger forms, keyed by head word.
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
-    heads: HashMap<String, Vec<Entry>>,
+    heads: FxHashMap<String, Vec<Entry>>,
 }
 
 impl Lexicon {
     pub fn new(schema: &Schema) -> Self {
-        let mut heads: HashMap<String, Vec<Entry>> = HashMap::new();
+        let mut heads: FxHashMap<String, Vec<Entry>> = FxHashMap::default();
         for (relation, r) in schema.relations() {
             for (trigger, t) in r.triggers.iter().enumerate() {
                 let words: Vec<String> =

@@ -3,6 +3,7 @@
 
 use crate::gazetteer::Office;
 
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 /// Title phrases (lower case) grouped by the office they name; `None` for posts that
@@ -134,16 +135,17 @@ const TITLE_TABLE: &[(Option<Office>, &[&str])] = &[
     ),
 ];
 
-/// Each title as its words, with its office.
-static TITLES: LazyLock<Vec<(Vec<&'static str>, Option<Office>)>> = LazyLock::new(|| {
-    TITLE_TABLE
-        .iter()
-        .flat_map(|(office, phrases)| {
-            phrases
-                .iter()
-                .map(move |p| (p.split(' ').collect(), *office))
-        })
-        .collect()
+/// Each title as its words, with its office, by its first word.
+type TitleIndex = FxHashMap<&'static str, Vec<(Vec<&'static str>, Option<Office>)>>;
+static TITLES: LazyLock<TitleIndex> = LazyLock::new(|| {
+    let mut by_first = TitleIndex::default();
+    for (office, phrases) in TITLE_TABLE {
+        for p in phrases.iter() {
+            let words: Vec<&'static str> = p.split(' ').collect();
+            by_first.entry(words[0]).or_default().push((words, *office));
+        }
+    }
+    by_first
 });
 
 /// A title found at some position.
@@ -157,7 +159,8 @@ pub struct TitleHit {
 /// The longest title starting at `i` in the lower-cased words.
 pub fn title_at(words: &[String], i: usize) -> Option<TitleHit> {
     let mut best: Option<TitleHit> = None;
-    for (title, office) in TITLES.iter() {
+    let candidates = words.get(i).and_then(|w| TITLES.get(w.as_str()));
+    for (title, office) in candidates.into_iter().flatten() {
         let n = title.len();
         let fits = i + n <= words.len() && (0..n).all(|k| words[i + k] == title[k]);
         if fits && best.is_none_or(|b| n > b.len) {

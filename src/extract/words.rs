@@ -4,16 +4,17 @@
 //! the open classes that matter (reporting verbs, role titles, agent nouns, time
 //! words) are small lists of how news writes, not of any one article.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
 
-fn set(words: &[&'static str]) -> HashSet<&'static str> {
+// Fx hashing: these sets are looked up for every token, and hold no untrusted keys.
+fn set(words: &[&'static str]) -> FxHashSet<&'static str> {
     words.iter().copied().collect()
 }
 
 macro_rules! lexicon {
     ($(#[$doc:meta])* $name:ident, $f:ident, [$($w:literal),* $(,)?]) => {
-        static $name: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(&[$($w),*]));
+        static $name: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| set(&[$($w),*]));
         $(#[$doc])*
         pub fn $f(w: &str) -> bool {
             $name.contains(w)
