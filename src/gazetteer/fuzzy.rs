@@ -6,7 +6,7 @@
 //! every name in the gazetteer.
 
 use super::{ActorId, ActorKind, Gazetteer, NameKind};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// How close (Jaro-Winkler on slugs) a spelling must be to a known name.
 const ACCEPT: f64 = 0.93;
@@ -18,26 +18,39 @@ const MARGIN: f64 = 0.03;
 #[derive(Debug, Clone, Default)]
 pub struct PersonIndex {
     by_initial: HashMap<(char, char), Vec<(String, ActorId)>>,
+    /// First and last words of every known name: a variant shares one of them
+    /// exactly ("*Anthony* Blinkon", "Sergey *Lavrov*"), which spares most look-ups
+    /// the string comparison.
+    words: HashSet<String>,
 }
 
 impl PersonIndex {
     pub fn new(g: &Gazetteer) -> Self {
         let mut by_initial: HashMap<(char, char), Vec<(String, ActorId)>> = HashMap::new();
+        let mut words = HashSet::new();
         for n in g.names() {
             if n.kind != NameKind::Name || g.actor(n.actor).kind != ActorKind::Person {
                 continue;
             }
             let s = slug(&n.text);
             if let Some(initial) = surname_initial(&s) {
+                if let (Some(first), Some(last)) = (s.split('_').next(), s.rsplit('_').next()) {
+                    words.insert(first.to_string());
+                    words.insert(last.to_string());
+                }
                 by_initial.entry(initial).or_default().push((s, n.actor));
             }
         }
-        PersonIndex { by_initial }
+        PersonIndex { by_initial, words }
     }
 
     /// The person a variant spelling names, when exactly one person is that close.
     pub fn find(&self, name: &str) -> Option<ActorId> {
         let target = slug(name);
+        let shares_a_word = |w: Option<&str>| w.is_some_and(|w| self.words.contains(w));
+        if !shares_a_word(target.split('_').next()) && !shares_a_word(target.rsplit('_').next()) {
+            return None;
+        }
         let candidates = self.by_initial.get(&surname_initial(&target)?)?;
         let mut best: HashMap<ActorId, f64> = HashMap::new();
         for (candidate, actor) in candidates {
