@@ -138,6 +138,15 @@ fn read(b: &mut Builder, file: &Arc<str>, text: &str) -> Vec<Entry> {
             }
             continue;
         }
+        // `NOUN {PLURAL}`: an agent's irregular plural, `{}` for none.
+        let (t, plural) = match (t.find('{'), t.find('}')) {
+            (Some(o), Some(c)) if o < c => (
+                format!("{} {}", &t[..o], &t[c + 1..]),
+                t[o + 1..c].split_whitespace().map(str::to_string).collect(),
+            ),
+            _ => (t.to_string(), Vec::new()),
+        };
+        let t = t.trim();
         let synonym = t.strip_prefix('+');
         let (name, found) = match split(synonym.unwrap_or(t)) {
             Ok(x) => x,
@@ -155,7 +164,10 @@ fn read(b: &mut Builder, file: &Arc<str>, text: &str) -> Vec<Entry> {
             }
         }
         let names = match expand(name, &sets) {
-            Ok(n) => n,
+            Ok(mut n) => {
+                n.extend(plural);
+                n
+            }
             Err(p) => {
                 b.problem(&origin, p);
                 continue;
