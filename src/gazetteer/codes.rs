@@ -214,7 +214,8 @@ const TITLES: &[(&str, Option<Office>)] = &[
 pub(crate) fn title_at(words: &[String]) -> Option<(&'static str, Option<Office>, usize)> {
     TITLES.iter().find_map(|&(t, office)| {
         let n = t.split(' ').count();
-        (words.len() >= n && words[..n].join(" ") == t).then_some((t, office, n))
+        let fits = words.len() >= n && t.split(' ').zip(words).all(|(a, b)| a == b);
+        fits.then_some((t, office, n))
     })
 }
 

@@ -1,11 +1,15 @@
 //! The actor gazetteer: countries, organizations, groups, bodies and people, with the
 //! names news uses for them and people's dated roles.
 //!
-//! Files in the schema of [`file::GazetteerFile`] are loaded, validated (duplicate ids,
-//! dangling references, impossible dates) and flattened into one actor table indexed
-//! by [`ActorId`]. Every actor remembers the file and line it came from, so that a user
-//! can ask why a mention resolved as it did. The built-in files are compiled into the
-//! binary.
+//! The table is built in layers ([`builder`]): the built-in RON files compiled into
+//! the binary, then each user dictionary (`--gazetteer`) in RON ([`ron`]), CSV/TSV
+//! ([`csv`]) or CAMEO ([`cameo`], with [`codes`] for what a CAMEO code means). The same
+//! actor met again in a later layer (same id, or same name and country) is one actor
+//! and the later entry wins; problems of single entries come back as warnings so
+//! that dirty data costs only its own lines. Every actor and every name remembers the
+//! file and line it came from, so that [`Gazetteer::explain`] can say why a mention
+//! resolved as it did. Agent dictionaries add generic agent nouns
+//! ([`Gazetteer::agent`]): "police" with a country before it is a body of that country.
 
 mod builder;
 mod cameo;
