@@ -176,16 +176,19 @@ fn malformed_gazetteer_names_file_and_line() {
 
 #[test]
 fn gazetteer_with_duplicate_id_names_both_places() {
+    // An id of the built-in gazetteer is the same actor (layers merge); an id given
+    // twice in one file is a problem, fatal with --strict.
     let d = Dir::new();
     d.write(
         "g.ron",
-        "(countries: [\n  (id: \"RUS\", name: \"Russia again\"),\n])",
+        "(countries: [\n  (id: \"XAA\", name: \"Atlantis\"),\n  (id: \"XAA\", name: \"Atlantis again\"),\n])",
     );
-    let (code, _, err) = run(whowhom(d.tmp.path()).args(["extract", "--gazetteer", "g.ron"]));
+    let (code, _, err) =
+        run(whowhom(d.tmp.path()).args(["extract", "--strict", "--gazetteer", "g.ron"]));
     assert_eq!(code, 1);
     assert!(
         err.starts_with(
-            "whowhom: g.ron:2: duplicate id \"RUS\": already defined at data/actors.ron:"
+            "whowhom: error: g.ron:3: duplicate id \"XAA\": already defined at g.ron:2\n"
         ),
         "{err}"
     );

@@ -15,7 +15,7 @@ mod stats;
 
 use crate::diag::{Problem, Report, Severity};
 use crate::extract::Extractor;
-use crate::gazetteer::Gazetteer;
+use crate::gazetteer::{Format, Gazetteer, UserFile};
 use crate::schema::Schema;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
@@ -63,9 +63,20 @@ pub struct InputArgs {
     /// Relation schema file (RON); default: the built-in schema/relations.ron.
     #[arg(long, value_name = "FILE")]
     pub schema: Option<PathBuf>,
-    /// Extra actor gazetteer (RON, in the schema of data/actors.ron); repeatable.
+    /// Actor dictionary over the built-in gazetteer; repeatable, later files win: RON
+    /// (the schema of data/actors.ron), CSV/TSV (alias,id,name,kind,country,role,from,
+    /// until), or CAMEO (*.actors.txt, *.agents.txt).
     #[arg(long, value_name = "FILE")]
     pub gazetteer: Vec<PathBuf>,
+    /// Format of every --gazetteer file, instead of telling it by the name.
+    #[arg(long, value_name = "ron|csv|tsv|cameo", value_parser = Format::parse)]
+    pub gazetteer_format: Option<Format>,
+    /// Use the --gazetteer files alone, without the built-in gazetteer.
+    #[arg(long)]
+    pub no_builtin_gazetteer: bool,
+    /// Load no dictionary that has a problem: report them all and exit 1.
+    #[arg(long)]
+    pub strict: bool,
     /// Worker threads (default: all cores).
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
@@ -106,18 +117,33 @@ impl InputArgs {
             }
         }
         .map_err(|e| e.to_string())?;
-        let mut user = Vec::new();
+        Ok(Extractor::new(schema, self.gazetteer()?))
+    }
+
+    /// The built-in gazetteer with the user's dictionaries over it. Their problems are
+    /// printed as warnings (the rest loads) or, with `--strict`, fail the run.
+    pub fn gazetteer(&self) -> Result<Gazetteer, String> {
+        let mut files = Vec::new();
+        let mut problems = Vec::new();
         for p in &self.gazetteer {
-            let text = std::fs::read_to_string(p)
-                .map_err(|e| format!("{}: cannot read: {e}", p.display()))?;
-            user.push((p.display().to_string(), text));
+            let (file, problem) = UserFile::read(p, self.gazetteer_format)?;
+            files.extend([file]);
+            problems.extend(problem);
         }
-        let files = crate::gazetteer::BUILTIN_FILES
-            .iter()
-            .copied()
-            .chain(user.iter().map(|(n, t)| (n.as_str(), t.as_str())));
-        let gazetteer = Gazetteer::load(files).map_err(|e| e.to_string())?;
-        Ok(Extractor::new(schema, gazetteer))
+        let (gazetteer, more) = Gazetteer::with_user_files(!self.no_builtin_gazetteer, &files)
+            .map_err(|e| e.to_string())?;
+        problems.extend(more);
+        let label = if self.strict { "error" } else { "warning" };
+        for p in &problems {
+            eprintln!("whowhom: {label}: {p}");
+        }
+        if self.strict && !problems.is_empty() {
+            return Err(format!(
+                "{} problem(s) in the dictionaries; nothing loaded (--strict)",
+                problems.len()
+            ));
+        }
+        Ok(gazetteer)
     }
 
     /// Configure the global thread pool once.

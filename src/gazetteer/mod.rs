@@ -1,20 +1,33 @@
 //! The actor gazetteer: countries, organizations, groups, bodies and people, with the
 //! names news uses for them and people's dated roles.
 //!
-//! Files in the schema of [`file::GazetteerFile`] are loaded, validated (duplicate ids,
-//! dangling references, impossible dates) and flattened into one actor table indexed
-//! by [`ActorId`]. Every actor remembers the file and line it came from, so that a user
-//! can ask why a mention resolved as it did. The built-in files are compiled into the
-//! binary.
+//! The table is built in layers ([`builder`]): the built-in RON files compiled into
+//! the binary, then each user dictionary (`--gazetteer`) in RON ([`ron`]), CSV/TSV
+//! ([`csv`]) or CAMEO ([`cameo`], with [`codes`] for what a CAMEO code means). The same
+//! actor met again in a later layer (same id, or same name and country) is one actor
+//! and the later entry wins; problems of single entries come back as warnings so
+//! that dirty data costs only its own lines. Every actor and every name remembers the
+//! file and line it came from, so that [`Gazetteer::explain`] can say why a mention
+//! resolved as it did. Agent dictionaries add generic agent nouns
+//! ([`Gazetteer::agent`]): "police" with a country before it is a body of that country.
 
+mod builder;
+mod cameo;
+mod codes;
+mod csv;
 pub mod file;
 pub mod fuzzy;
+mod ron;
+mod source;
+#[cfg(test)]
+mod tests;
 
-use crate::datafile::{line_of_field, parse_ron, DataError};
+use crate::datafile::{parse_ron, DataError};
+use builder::Builder;
 use chrono::NaiveDate;
-use file::GazetteerFile;
 pub use file::Office;
 use serde::Serialize;
+pub use source::{Format, UserFile};
 use std::collections::HashMap;
 use std::fmt;
 use std::sync::Arc;
@@ -125,6 +138,26 @@ pub struct Name {
     pub text: String,
     pub actor: ActorId,
     pub kind: NameKind,
+    /// The file and line that gave the actor this name.
+    pub origin: Origin,
+}
+
+/// A generic agent noun of a CAMEO agent dictionary ("police" → `COP`): with a
+/// country before it ("Iraqi police") it names a body of that country.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Agent {
+    /// Lower case, words joined by spaces, singular as the dictionary writes it.
+    pub noun: String,
+    /// The CAMEO sector code (`COP`, `MIL`, `GOV`).
+    pub sector: String,
+    pub origin: Origin,
+}
+
+impl Agent {
+    /// The slug of a body id (`IRQ/police`, `KEN/army`).
+    pub fn slug(&self) -> String {
+        self.noun.replace(' ', "_")
+    }
 }
 
 /// The loaded gazetteer.
@@ -134,6 +167,8 @@ pub struct Gazetteer {
     by_key: HashMap<String, ActorId>,
     names: Vec<Name>,
     members: HashMap<ActorId, Vec<ActorId>>,
+    agents: Vec<Agent>,
+    agent_index: HashMap<String, usize>,
     warnings: Vec<DataError>,
 }
 
@@ -143,212 +178,58 @@ impl Gazetteer {
         Gazetteer::load(BUILTIN_FILES.iter().copied())
     }
 
-    /// Load and validate gazetteer files given as (name for messages, text).
+    /// Load and validate gazetteer files in RON given as (name for messages, text), as
+    /// one layer. Any problem is an error: this is for data that must be right.
     pub fn load<'a>(
         files: impl IntoIterator<Item = (&'a str, &'a str)>,
     ) -> Result<Gazetteer, DataError> {
-        let mut parsed = Vec::new();
-        for (name, text) in files {
-            let f: GazetteerFile = parse_ron(name, text)?;
-            parsed.push((Arc::<str>::from(name), text, f));
-        }
-        let mut g = Gazetteer::default();
-        // First pass: every id gets an actor, so that references may point forwards
-        // and across files.
-        for (file, text, f) in &parsed {
-            let mut locate = Locator::new(text);
-            let mut add =
-                |g: &mut Gazetteer, key: &str, name: &str, kind| -> Result<(), DataError> {
-                    let origin = Origin {
-                        file: file.clone(),
-                        line: locate.line(key),
-                    };
-                    if let Some(&prev) = g.by_key.get(key) {
-                        return Err(DataError::new(
-                            file,
-                            origin.line,
-                            format!(
-                                "duplicate id {key:?}: already defined at {}",
-                                g.actors[prev.0 as usize].origin
-                            ),
-                        ));
-                    }
-                    if key.trim().is_empty() {
-                        return Err(DataError::new(file, origin.line, "empty id"));
-                    }
-                    let id = ActorId(g.actors.len() as u32);
-                    g.by_key.insert(key.to_string(), id);
-                    g.actors.push(Actor {
-                        key: key.to_string(),
-                        name: name.to_string(),
-                        kind,
-                        country: None,
-                        roles: Vec::new(),
-                        sector: None,
-                        origin,
-                    });
-                    Ok(())
-                };
-            for e in &f.countries {
-                add(&mut g, &e.id, &e.name, ActorKind::Country)?;
-            }
-            for e in &f.organizations {
-                add(&mut g, &e.id, &e.name, ActorKind::Organization)?;
-            }
-            for e in &f.groups {
-                add(&mut g, &e.id, &e.name, ActorKind::Group)?;
-            }
-            for e in &f.bodies {
-                add(&mut g, &e.id, &e.name, ActorKind::Body)?;
-            }
-            for e in &f.people {
-                add(&mut g, &e.id, &e.name, ActorKind::Person)?;
-            }
-        }
-        // Second pass: references, names and roles.
-        for (_, _, f) in &parsed {
-            for e in &f.countries {
-                let id = g.by_key[&e.id];
-                g.add_names(
-                    id,
-                    NameKind::Name,
-                    std::iter::once(&e.name).chain(&e.aliases),
-                );
-                g.add_names(id, NameKind::Adjective, &e.adjectives);
-                g.add_names(id, NameKind::Demonym, &e.demonyms);
-                g.add_names(id, NameKind::Capital, &e.capitals);
-                g.add_names(id, NameKind::Seat, &e.seats);
-            }
-            for e in &f.organizations {
-                let id = g.by_key[&e.id];
-                g.actors[id.0 as usize].country =
-                    g.reference(id, "country", e.country.as_deref())?;
-                let mut members = Vec::new();
-                for m in &e.members {
-                    members.extend(g.reference(id, "members", Some(m))?);
-                }
-                if !members.is_empty() {
-                    g.members.insert(id, members);
-                }
-                g.add_names(
-                    id,
-                    NameKind::Name,
-                    std::iter::once(&e.name).chain(&e.aliases),
-                );
-                g.add_names(id, NameKind::Adjective, &e.adjectives);
-                g.add_names(id, NameKind::Seat, &e.seats);
-            }
-            for e in &f.groups {
-                let id = g.by_key[&e.id];
-                g.actors[id.0 as usize].country =
-                    g.reference(id, "country", e.country.as_deref())?;
-                g.add_names(
-                    id,
-                    NameKind::Name,
-                    std::iter::once(&e.name).chain(&e.aliases),
-                );
-            }
-            for e in &f.bodies {
-                let id = g.by_key[&e.id];
-                g.actors[id.0 as usize].country = g.reference(id, "owner", Some(&e.owner))?;
-                g.actors[id.0 as usize].sector = e.sector.clone();
-                g.add_names(
-                    id,
-                    NameKind::Name,
-                    std::iter::once(&e.name).chain(&e.aliases),
-                );
-            }
-            for e in &f.people {
-                let id = g.by_key[&e.id];
-                g.actors[id.0 as usize].country =
-                    g.reference(id, "country", e.country.as_deref())?;
-                let mut roles = Vec::new();
-                for r in &e.roles {
-                    let of = g.reference(id, "of", Some(&r.of))?.expect("Some was given");
-                    if r.until.is_some_and(|u| u < r.from) {
-                        return Err(g.error(
-                            id,
-                            format!("role {:?} of {:?} ends before it begins", r.title, r.of),
-                        ));
-                    }
-                    roles.push(Role {
-                        office: r.office,
-                        title: r.title.to_lowercase(),
-                        of,
-                        from: r.from,
-                        until: r.until,
-                    });
-                }
-                g.actors[id.0 as usize].roles = roles;
-                g.add_names(
-                    id,
-                    NameKind::Name,
-                    std::iter::once(&e.name).chain(&e.aliases),
-                );
-            }
-        }
-        g.check_names();
-        Ok(g)
-    }
-
-    fn error(&self, id: ActorId, problem: String) -> DataError {
-        let o = &self.actors[id.0 as usize].origin;
-        DataError::new(&o.file, o.line, problem)
-    }
-
-    /// Resolve a reference from `from`'s `field` to another entry's id.
-    fn reference(
-        &self,
-        from: ActorId,
-        field: &str,
-        key: Option<&str>,
-    ) -> Result<Option<ActorId>, DataError> {
-        let Some(key) = key else { return Ok(None) };
-        match self.by_key.get(key) {
-            Some(&id) => Ok(Some(id)),
-            None => Err(self.error(
-                from,
-                format!(
-                    "{:?}: {field} refers to {key:?}, which no gazetteer entry defines",
-                    self.actors[from.0 as usize].key
-                ),
-            )),
+        let mut b = Builder::new();
+        builtin_layer(&mut b, files)?;
+        let (g, mut problems) = b.finish();
+        match problems.is_empty() {
+            true => Ok(g),
+            false => Err(problems.swap_remove(0)),
         }
     }
 
-    fn add_names<'s>(
-        &mut self,
-        actor: ActorId,
-        kind: NameKind,
-        names: impl IntoIterator<Item = &'s String>,
-    ) {
-        for n in names {
-            let text = n.trim();
-            if !text.is_empty() {
-                self.names.push(Name {
-                    text: text.to_string(),
-                    actor,
-                    kind,
-                });
+    /// The built-in gazetteer (unless `builtin` is false) with the users' dictionaries
+    /// layered over it, each file a layer over the ones before. Problems of entries and
+    /// lines come back beside the gazetteer, which holds everything else; a file that
+    /// cannot be read at all, or a problem of the built-in data, is an error.
+    pub fn with_user_files(
+        builtin: bool,
+        files: &[UserFile],
+    ) -> Result<(Gazetteer, Vec<DataError>), DataError> {
+        let mut b = Builder::new();
+        if builtin {
+            builtin_layer(&mut b, BUILTIN_FILES.iter().copied())?;
+            if let Some(p) = b.problems.first() {
+                return Err(p.clone());
             }
         }
+        for f in files {
+            b.next_layer();
+            source::add(&mut b, f)?;
+        }
+        Ok(b.finish())
     }
 
-    /// Record the surface forms claimed by two different actors: a mention of one of
-    /// them cannot be resolved by the name alone.
-    fn check_names(&mut self) {
-        let mut seen: HashMap<&str, ActorId> = HashMap::new();
+    /// Record the surface forms claimed by two different actors of one layer: a
+    /// mention of one of them cannot be resolved by the name alone. (Across layers
+    /// the later layer's claim wins by design.)
+    fn check_names(&mut self, layers: &[u32]) {
+        let mut seen: HashMap<&str, (ActorId, u32)> = HashMap::new();
         let mut warnings = Vec::new();
-        for n in &self.names {
+        for (n, &layer) in self.names.iter().zip(layers) {
             match seen.get(n.text.as_str()) {
-                Some(&other) if other != n.actor => {
+                Some(&(other, l)) if other != n.actor && l == layer => {
                     let (a, b) = (
                         &self.actors[other.0 as usize],
                         &self.actors[n.actor.0 as usize],
                     );
                     warnings.push(DataError::new(
-                        &b.origin.file,
-                        b.origin.line,
+                        &n.origin.file,
+                        n.origin.line,
                         format!(
                             "name {:?} of {:?} is also a name of {:?} ({})",
                             n.text, b.key, a.key, a.origin
@@ -357,7 +238,7 @@ impl Gazetteer {
                 }
                 Some(_) => {}
                 None => {
-                    seen.insert(&n.text, n.actor);
+                    seen.insert(&n.text, (n.actor, layer));
                 }
             }
         }
@@ -435,153 +316,89 @@ impl Gazetteer {
                 .then_some(id)
         })
     }
-}
 
-/// Finds the line of each entry by its `id: "…"` field, in file order.
-struct Locator<'a> {
-    text: &'a str,
-    seen: HashMap<String, usize>,
-}
+    /// Which actors a surface form names, and which file and line gave each the name:
+    /// the first is the one the name matcher picks.
+    pub fn explain(&self, surface: &str) -> Vec<(ActorId, NameKind, Origin)> {
+        let wanted = surface
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
+        self.names
+            .iter()
+            .filter(|n| n.text.to_lowercase() == wanted)
+            .map(|n| (n.actor, n.kind, n.origin.clone()))
+            .collect()
+    }
 
-impl<'a> Locator<'a> {
-    fn new(text: &'a str) -> Self {
-        Locator {
-            text,
-            seen: HashMap::new(),
+    /// The agent a noun names ("police", "soldiers" → `soldier`), if an agent
+    /// dictionary was loaded: plural forms are tried back to the singular.
+    pub fn agent(&self, noun: &str) -> Option<&Agent> {
+        let noun = noun.to_lowercase();
+        singulars(&noun)
+            .into_iter()
+            .find_map(|n| self.agent_index.get(&n))
+            .map(|&i| &self.agents[i])
+    }
+
+    /// The longest agent noun at the start of `words` (lower case) and how many
+    /// words it takes: "border police officers" → (`border police officer`, 3).
+    pub fn agent_at(&self, words: &[String]) -> Option<(&Agent, usize)> {
+        if self.agents.is_empty() {
+            return None;
         }
+        (1..=words.len().min(4))
+            .rev()
+            .find_map(|n| self.agent(&words[..n].join(" ")).map(|a| (a, n)))
     }
 
-    fn line(&mut self, key: &str) -> Option<usize> {
-        let from = self.seen.get(key).copied().unwrap_or(0);
-        let (line, end) = line_of_field(self.text, "id", key, from)?;
-        self.seen.insert(key.to_string(), end);
-        Some(line)
+    /// Every agent noun loaded.
+    pub fn agents(&self) -> &[Agent] {
+        &self.agents
+    }
+
+    /// The sector an actor acts in on `date`: the covering role's (a CAMEO code's
+    /// sector, where dictionaries give one), else the actor's own.
+    pub fn sector_on(&self, actor: ActorId, date: Option<NaiveDate>) -> Option<&str> {
+        let a = self.actor(actor);
+        date.and_then(|d| a.roles.iter().find(|r| r.covers(d)))
+            .and_then(|r| codes::sector_of_title(&r.title))
+            .or(a.sector.as_deref())
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    const COUNTRIES: &str = r#"#![enable(implicit_some)]
-(
-    countries: [
-        (id: "RUS", name: "Russia", aliases: ["Russian Federation"], adjectives: ["Russian"], capitals: ["Moscow"], seats: ["the Kremlin"]),
-        (id: "ESP", name: "Spain", capitals: ["Madrid"]),
-    ],
-    organizations: [
-        (id: "EU", name: "European Union", aliases: ["EU"], members: ["ESP"]),
-    ],
-)"#;
-
-    const PEOPLE: &str = r#"#![enable(implicit_some)]
-(
-    people: [
-        (id: "josep_borrell", name: "Josep Borrell", aliases: ["Borrell"], country: "ESP", roles: [
-            (office: ForeignMinister, title: "foreign minister", of: "ESP", from: "2018-06-07", until: "2019-11-30"),
-            (office: ForeignMinister, title: "foreign policy chief", of: "EU", from: "2019-12-01", until: "2024-12-01"),
-        ]),
-    ],
-)"#;
-
-    fn date(s: &str) -> NaiveDate {
-        s.parse().unwrap()
+/// A noun and the singulars it may be the plural of.
+fn singulars(noun: &str) -> Vec<String> {
+    let mut out = vec![noun.to_string()];
+    if let Some(s) = noun.strip_suffix("ies") {
+        out.push(format!("{s}y"));
     }
-
-    #[test]
-    fn entries_remember_file_and_line() {
-        let g = Gazetteer::load([("a.ron", COUNTRIES), ("p.ron", PEOPLE)]).unwrap();
-        let esp = g.actor(g.by_key("ESP").unwrap());
-        assert_eq!(esp.origin.to_string(), "a.ron:5");
-        let borrell = g.actor(g.by_key("josep_borrell").unwrap());
-        assert_eq!(borrell.origin.to_string(), "p.ron:4");
-        assert_eq!(borrell.kind, ActorKind::Person);
+    if let Some(s) = noun.strip_suffix("men") {
+        out.push(format!("{s}man"));
     }
-
-    #[test]
-    fn dated_roles_give_affiliation_and_holders() {
-        let g = Gazetteer::load([("a.ron", COUNTRIES), ("p.ron", PEOPLE)]).unwrap();
-        let borrell = g.by_key("josep_borrell").unwrap();
-        let (esp, eu) = (g.by_key("ESP").unwrap(), g.by_key("EU").unwrap());
-        assert_eq!(g.affiliation(borrell, Some(date("2019-01-01"))), Some(esp));
-        assert_eq!(g.affiliation(borrell, Some(date("2022-01-01"))), Some(eu));
-        assert_eq!(g.affiliation(borrell, Some(date("2010-01-01"))), Some(esp));
-        assert_eq!(
-            g.holder(Office::ForeignMinister, eu, date("2022-01-01")),
-            Some(borrell)
-        );
-        assert_eq!(
-            g.holder(Office::ForeignMinister, eu, date("2025-01-01")),
-            None
-        );
-        assert_eq!(g.members(eu), &[esp]);
+    if let Some(s) = noun.strip_suffix("es") {
+        out.push(s.to_string());
     }
-
-    #[test]
-    fn duplicate_ids_name_both_places() {
-        let e = Gazetteer::load([("a.ron", COUNTRIES), ("b.ron", COUNTRIES)]).unwrap_err();
-        assert_eq!(
-            e.to_string(),
-            "b.ron:4: duplicate id \"RUS\": already defined at a.ron:4"
-        );
+    if let Some(s) = noun.strip_suffix('s') {
+        out.push(s.to_string());
     }
+    out
+}
 
-    #[test]
-    fn dangling_references_are_errors() {
-        let text = "(bodies: [\n(id: \"XXX/army\", name: \"Army\", owner: \"XXX\"),\n])";
-        let e = Gazetteer::load([("b.ron", text)]).unwrap_err();
-        assert_eq!(
-            e.to_string(),
-            "b.ron:2: \"XXX/army\": owner refers to \"XXX\", which no gazetteer entry defines"
-        );
+/// Load the built-in RON files as the first layer.
+fn builtin_layer<'a>(
+    b: &mut Builder,
+    files: impl IntoIterator<Item = (&'a str, &'a str)>,
+) -> Result<(), DataError> {
+    let mut parsed = Vec::new();
+    for (name, text) in files {
+        parsed.push(ron::RonFile {
+            name: Arc::from(name),
+            text,
+            parsed: parse_ron(name, text)?,
+        });
     }
-
-    #[test]
-    fn roles_that_end_before_they_begin_are_errors() {
-        let text = "#![enable(implicit_some)]\n(countries: [(id: \"ESP\", name: \"Spain\")], people: [\n(id: \"x\", name: \"X\", roles: [(office: HeadOfState, title: \"king\", of: \"ESP\", from: \"2020-01-01\", until: \"2019-01-01\")]),\n])";
-        let e = Gazetteer::load([("p.ron", text)]).unwrap_err();
-        assert_eq!(
-            e.to_string(),
-            "p.ron:3: role \"king\" of \"ESP\" ends before it begins"
-        );
-    }
-
-    #[test]
-    fn malformed_ron_and_unknown_fields_have_positions() {
-        let e = Gazetteer::load([("m.ron", "(countries: [\n(id: \"RUS\" name: \"Russia\")])")])
-            .unwrap_err();
-        assert_eq!((e.file.as_str(), e.line), ("m.ron", Some(2)));
-        let e = Gazetteer::load([("u.ron", "(countries: [\n(id: \"RUS\", nam: \"Russia\")])")])
-            .unwrap_err();
-        assert_eq!(e.line, Some(2));
-        assert!(e.problem.contains("nam"), "{e}");
-    }
-
-    #[test]
-    fn names_shared_by_two_actors_are_warnings() {
-        let text = "(countries: [(id: \"AAA\", name: \"Aland\"), (id: \"BBB\", name: \"Bland\", aliases: [\"Aland\"])])";
-        let g = Gazetteer::load([("w.ron", text)]).unwrap();
-        assert_eq!(g.warnings().len(), 1);
-        assert!(g.warnings()[0]
-            .problem
-            .contains("\"Aland\" of \"BBB\" is also a name of \"AAA\""));
-    }
-
-    #[test]
-    fn builtin_gazetteer_loads_without_shared_names() {
-        let g = Gazetteer::builtin().unwrap();
-        let warnings: Vec<String> = g.warnings().iter().map(|w| w.to_string()).collect();
-        assert_eq!(warnings, Vec::<String>::new());
-        let countries = g
-            .actors()
-            .filter(|(_, a)| a.kind == ActorKind::Country)
-            .count();
-        assert!(countries >= 193, "{countries} countries");
-        let (rus, d) = (g.by_key("RUS").unwrap(), date("2006-03-01"));
-        let fm = g.holder(Office::ForeignMinister, rus, d).unwrap();
-        assert_eq!(g.actor(fm).key, "sergei_lavrov");
-        let usa = g.by_key("USA").unwrap();
-        let fm = g.holder(Office::ForeignMinister, usa, d).unwrap();
-        assert_eq!(g.actor(fm).key, "condoleezza_rice");
-    }
+    ron::add_layer(b, &parsed);
+    Ok(())
 }
