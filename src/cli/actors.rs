@@ -153,20 +153,18 @@ struct Explanation {
 
 fn explain(extractor: &Extractor, mention: &str, json: bool) -> Result<u8, Failure> {
     let g = extractor.gazetteer();
-    let wanted = mention.trim().to_lowercase();
     let mut found: Vec<Explanation> = g
-        .names()
-        .iter()
-        .filter(|n| n.text.to_lowercase() == wanted)
-        .map(|n| {
-            let a = g.actor(n.actor);
+        .explain(mention)
+        .into_iter()
+        .map(|(id, via, origin)| {
+            let a = g.actor(id);
             Explanation {
-                mention: n.text.clone(),
+                mention: mention.trim().to_string(),
                 id: a.key.clone(),
                 name: a.name.clone(),
                 kind: a.kind,
-                via: format!("{:?}", n.kind).to_lowercase(),
-                source: a.origin.to_string(),
+                via: format!("{via:?}").to_lowercase(),
+                source: origin.to_string(),
             }
         })
         .collect();

@@ -440,6 +440,20 @@ impl Chunker<'_> {
         }
         // Body: "Russian foreign ministry", "the State Department" (without a gazetteer hit).
         if let Some(owner) = of {
+            // An agent noun of a user's dictionary ("Iraqi clerics", CAMEO `~REL`) is
+            // a body of the country; a state's forces stay the state (spec).
+            if let Some((agent, n)) = self.gazetteer.agent_at(&self.words[k..]) {
+                if !words::is_state_agent(&self.words[k + n - 1]) {
+                    return Some(np(
+                        k + n,
+                        vec![Reference::Body {
+                            owner,
+                            noun: agent.slug(),
+                        }],
+                        self.is_possessive(k + n),
+                    ));
+                }
+            }
             for (nouns, slug) in BODY_NOUNS {
                 let n = nouns.len();
                 if k + n <= self.words.len() && (0..n).all(|x| self.words[k + x] == nouns[x]) {
