@@ -187,30 +187,13 @@ fn is_adverb(w: &str) -> bool {
 
 /// Words that end a clause for the purpose of argument search.
 fn is_boundary(w: &str) -> bool {
-    matches!(
-        w,
-        ";" | ":"
-            | "."
-            | "?"
-            | "!"
-            | "—"
-            | "–"
-            | "("
-            | ")"
-            | "\""
-            | "“"
-            | "”"
-            | "but"
-            | "while"
-            | "whereas"
-            | "although"
-            | "though"
-            | "because"
-            | "if"
-            | "unless"
-            | "when"
-            | "since"
-    )
+    // Quotation marks are no boundary: scare quotes sit inside clauses ("said it was
+    // 'deeply concerned' and urged India"); a quote's speaker is found apart.
+    const BOUNDARIES: &[&str] = &[
+        ";", ":", ".", "?", "!", "—", "–", "(", ")", "but", "while", "whereas", "although",
+        "though", "because", "if", "unless", "when", "since",
+    ];
+    BOUNDARIES.contains(&w)
 }
 
 /// A sentence prepared for argument search.

@@ -328,15 +328,33 @@ impl Extractor {
         if let Some(p) = sentences.iter().find_map(|s| s.dateline_place) {
             return Some(self.country_of(p));
         }
-        let first_country = |s: &Sentence| {
+        // Else the country the item names most, ties going to the one its lead names
+        // first.
+        let countries = |s: &Sentence| -> Vec<crate::gazetteer::ActorId> {
             s.mentions
                 .iter()
                 .map(|m| self.country_of(m.actor))
-                .find(|&c| self.gazetteer.actor(c).kind == ActorKind::Country)
+                .filter(|&c| self.gazetteer.actor(c).kind == ActorKind::Country)
+                .collect()
         };
-        lead.and_then(|l| sentences.get(l))
-            .and_then(first_country)
-            .or_else(|| sentences.iter().find_map(first_country))
+        let mut counts: std::collections::BTreeMap<crate::gazetteer::ActorId, usize> =
+            Default::default();
+        for s in sentences {
+            for c in countries(s) {
+                *counts.entry(c).or_default() += 1;
+            }
+        }
+        let lead_order: Vec<crate::gazetteer::ActorId> = lead
+            .and_then(|l| sentences.get(l))
+            .map(countries)
+            .unwrap_or_default();
+        let rank = |c: &crate::gazetteer::ActorId| {
+            lead_order.iter().position(|x| x == c).unwrap_or(usize::MAX)
+        };
+        counts
+            .into_iter()
+            .max_by(|(a, na), (b, nb)| na.cmp(nb).then(rank(b).cmp(&rank(a))).then(b.cmp(a)))
+            .map(|(c, _)| c)
     }
 
     /// The country a place stands for (a capital's country), or the place itself.

@@ -306,7 +306,10 @@ impl Chunker<'_> {
         }
         // Prefixes of titles: "former", "acting", "deputy".
         let mut changed_office = false;
-        while j < self.words.len() && is_title_prefix(&self.words[j]) {
+        while j < self.words.len()
+            && self.mention_at(j).is_none()
+            && is_title_prefix(&self.words[j])
+        {
             changed_office |= prefix_changes_office(&self.words[j]);
             j += 1;
         }
