@@ -363,3 +363,30 @@ fn a_nominal_event_takes_the_mood_of_its_light_verb() {
         [t("LBN", "meets", "SYR", "scheduled")]
     );
 }
+
+#[test]
+fn distributive_plural_roles_are_one_holder_each() {
+    assert_eq!(
+        triples(
+            "The foreign ministers of India and Pakistan concluded talks in Islamabad.",
+            "2004-09-10"
+        ),
+        [t(
+            "natwar_singh",
+            "meets",
+            "khurshid_mahmud_kasuri",
+            "asserted"
+        )]
+    );
+}
+
+#[test]
+fn defending_oneself_against_accusations_denies_them() {
+    assert_eq!(
+        triples(
+            "Chile defended itself against accusations by Bolivia on Friday.",
+            "2015-03-02"
+        ),
+        [t("CHL", "denies", "BOL", "asserted")]
+    );
+}

@@ -224,23 +224,26 @@ impl Grammar<'_> {
             }
             let relation = self.schema.get(hit.relation);
             let trigger = &relation.triggers[hit.trigger];
-            let found = match hit.pos {
-                Pos::Verb => self.verb_args(hit, trigger, &relation.name),
-                Pos::Noun => self.noun_args(hit, &trigger.preps, relation.symmetric),
-            };
-            let Some((subject, mut object)) = found else {
-                continue;
-            };
             // Denying a charge and turning down a proposal are told apart by what is
             // denied or rejected, not by the verb; the object is whose charge or
             // proposal it is (spec: "Denies or rejects").
-            let mut relation_id = hit.relation;
-            if matches!(relation.name.as_str(), "denies" | "rejects") && hit.pos == Pos::Verb {
-                if let Some((name, noun)) = self.denial_or_rejection(hit.end) {
-                    relation_id = self.schema.by_name(name).unwrap_or(hit.relation);
-                    object = self.owner_of(hit.end, noun);
-                }
-            }
+            let denial = (matches!(relation.name.as_str(), "denies" | "rejects")
+                && hit.pos == Pos::Verb)
+                .then(|| self.denial_or_rejection(hit.end))
+                .flatten();
+            let found = match (hit.pos, denial) {
+                (Pos::Verb, Some((_, noun))) => self
+                    .subject_before(hit.start, 0)
+                    .map(|s| (Arg::Np { np: s, skip: 0 }, self.owner_of(hit.end, noun))),
+                (Pos::Verb, None) => self.verb_args(hit, trigger, &relation.name),
+                (Pos::Noun, _) => self.noun_args(hit, &trigger.preps, relation.symmetric),
+            };
+            let Some((subject, object)) = found else {
+                continue;
+            };
+            let relation_id = denial
+                .and_then(|(name, _)| self.schema.by_name(name).ok())
+                .unwrap_or(hit.relation);
             let mut mood = mood_of(self.words, self.tokens, hit, &relation.name);
             if trigger.negated && mood.is_fact() {
                 mood = Mood::Negated;
@@ -369,7 +372,7 @@ impl Grammar<'_> {
                 | "request" | "requests" | "ultimatum" | "call" | "calls" | "bid" | "appeal"
                 | "appeals" | "idea" | "initiative" | "invitation" | "plan" | "plans"
                 | "resolution" | "deal" | "terms" | "conditions" => return Some(("rejects", k)),
-                w if is_boundary(w) || w == "," || w == "that" => return None,
+                w if is_boundary(w) || w == "," || w == "that" || w == "to" => return None,
                 _ => {}
             }
         }
@@ -852,32 +855,35 @@ impl Grammar<'_> {
     /// Whether a nominal event is the object of a verb that carries it ("held talks",
     /// "will hold negotiations"), rather than a mention of it ("after talks").
     fn carried_by_light_verb(&self, at: usize) -> bool {
-        (at.saturating_sub(3)..at).any(|k| {
-            matches!(
-                self.words[k].as_str(),
-                "hold"
-                    | "holds"
-                    | "held"
-                    | "holding"
-                    | "have"
-                    | "has"
-                    | "had"
-                    | "conduct"
-                    | "conducted"
-                    | "start"
-                    | "started"
-                    | "began"
-                    | "begin"
-                    | "resume"
-                    | "resumed"
-                    | "open"
-                    | "opened"
-                    | "reach"
-                    | "reached"
-                    | "sign"
-                    | "signed"
-            )
-        })
+        const CARRIERS: &[&str] = &[
+            "hold",
+            "holds",
+            "held",
+            "holding",
+            "have",
+            "has",
+            "had",
+            "conduct",
+            "conducted",
+            "start",
+            "started",
+            "began",
+            "begin",
+            "resume",
+            "resumed",
+            "open",
+            "opened",
+            "reach",
+            "reached",
+            "sign",
+            "signed",
+            "conclude",
+            "concluded",
+            "concludes",
+            "wrap",
+            "wrapped",
+        ];
+        (at.saturating_sub(4)..at).any(|k| CARRIERS.contains(&self.words[k].as_str()))
     }
 
     /// The subject of the clause a nominal event sits in: before it, or after a

@@ -154,6 +154,8 @@ pub struct TitleHit {
     pub office: Option<Office>,
     /// Tokens the title covers.
     pub len: usize,
+    /// A plural title ("ministers").
+    pub plural: bool,
 }
 
 /// The longest title starting at `i` in the lower-cased words.
@@ -162,11 +164,20 @@ pub fn title_at(words: &[String], i: usize) -> Option<TitleHit> {
     let candidates = words.get(i).and_then(|w| TITLES.get(w.as_str()));
     for (title, office) in candidates.into_iter().flatten() {
         let n = title.len();
-        let fits = i + n <= words.len() && (0..n).all(|k| words[i + k] == title[k]);
-        if fits && best.is_none_or(|b| n > b.len) {
+        if i + n > words.len() {
+            continue;
+        }
+        let same = (0..n - 1).all(|k| words[i + k] == title[k]);
+        let last = &words[i + n - 1];
+        // "the foreign ministers of India and Pakistan": one holder each.
+        let plural = last.len() == title[n - 1].len() + 1
+            && last.starts_with(title[n - 1])
+            && last.ends_with('s');
+        if same && (last == title[n - 1] || plural) && best.is_none_or(|b| n > b.len) {
             best = Some(TitleHit {
                 office: *office,
                 len: n,
+                plural,
             });
         }
     }
