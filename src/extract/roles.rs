@@ -242,7 +242,8 @@ mod tests {
             title_at(&w, 0),
             Some(TitleHit {
                 office: Some(Office::ForeignMinister),
-                len: 3
+                len: 3,
+                plural: false
             })
         );
         let w = words("foreign minister sergei lavrov");
@@ -255,9 +256,11 @@ mod tests {
             title_at(&w, 0),
             Some(TitleHit {
                 office: None,
-                len: 1
+                len: 1,
+                plural: false
             })
         );
         assert_eq!(title_at(&words("russia"), 0), None);
+        assert!(title_at(&words("foreign ministers of"), 0).unwrap().plural);
     }
 }
