@@ -390,3 +390,11 @@ fn defending_oneself_against_accusations_denies_them() {
         [t("CHL", "denies", "BOL", "asserted")]
     );
 }
+
+#[test]
+fn a_quote_over_several_sentences_belongs_to_the_speaker_named_after_it() {
+    assert_eq!(
+        triples("“Our country wants peace. We urge Serbia to talk,” said Croatian Prime Minister Zoran Milanovic.", "2015-03-02"),
+        [t("zoran_milanovic", "urges", "SRB", "asserted")]
+    );
+}

@@ -232,28 +232,44 @@ impl Extractor {
                 .zip(&analysed)
                 .flat_map(|((f, _), s)| s.nps.iter().map(move |np| (np, f.text.as_str()))),
         );
-        let mut out = Vec::new();
-        for (index, ((field, _), sentence)) in sentences.iter().zip(&analysed).enumerate() {
-            let mut entities: Vec<Vec<Entity>> = sentence
-                .nps
-                .iter()
-                .map(|np| resolver.resolve_np(np, &field.text, index))
-                .collect();
-            // "We" and "I" inside a quote are its speaker.
-            let quotes = quotes::quoted_ranges(&sentence.words);
-            if let Some(speaker) = quotes::speaker(&sentence.words, &sentence.nps, &quotes) {
-                for (n, np) in sentence.nps.iter().enumerate() {
-                    let first_person = np
-                        .refs
-                        .iter()
-                        .all(|r| matches!(r, Reference::Pronoun { first: true, .. }));
-                    let inside = quotes.iter().any(|&(a, b)| np.start >= a && np.end <= b);
-                    if first_person && inside && n != speaker {
-                        entities[n] = entities[speaker].clone();
-                    }
+        // Resolve every phrase in reading order first: a quote's speaker may be named
+        // sentences after the quote opened.
+        let mut entities: Vec<Vec<Vec<Entity>>> = sentences
+            .iter()
+            .zip(&analysed)
+            .enumerate()
+            .map(|(index, ((field, _), sentence))| {
+                sentence
+                    .nps
+                    .iter()
+                    .map(|np| resolver.resolve_np(np, &field.text, index))
+                    .collect()
+            })
+            .collect();
+        // "We" and "I" inside a quote are its speaker.
+        let words: Vec<&[String]> = analysed.iter().map(|s| s.words.as_slice()).collect();
+        let nps: Vec<&[Np]> = analysed.iter().map(|s| s.nps.as_slice()).collect();
+        for (index, q) in quotes::document_quotes(&words, &nps)
+            .into_iter()
+            .enumerate()
+        {
+            let Some((ss, sn)) = q.speaker else { continue };
+            let speaker = entities[ss][sn].clone();
+            for (n, np) in analysed[index].nps.iter().enumerate() {
+                let first_person = np
+                    .refs
+                    .iter()
+                    .all(|r| matches!(r, Reference::Pronoun { first: true, .. }));
+                let inside = q.ranges.iter().any(|&(a, b)| np.start >= a && np.end <= b);
+                if first_person && inside && (index, n) != (ss, sn) {
+                    entities[index][n] = speaker.clone();
                 }
             }
-            for (np, es) in sentence.nps.iter().zip(&entities) {
+        }
+        let mut out = Vec::new();
+        for (index, ((field, _), sentence)) in sentences.iter().zip(&analysed).enumerate() {
+            let entities = &entities[index];
+            for (np, es) in sentence.nps.iter().zip(entities) {
                 let surface = &field.text
                     [sentence.tokens[np.start].span.start..sentence.tokens[np.end - 1].span.end];
                 for e in es {
@@ -266,7 +282,7 @@ impl Extractor {
             }
             let mut seen = HashSet::new();
             for e in &sentence.events {
-                for (subject, object) in pairs(e, &entities, &field.text) {
+                for (subject, object) in pairs(e, entities, &field.text) {
                     let key = (subject.actor.id.clone(), e.relation, object.clone(), e.mood);
                     if !seen.insert(key) {
                         continue;

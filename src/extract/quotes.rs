@@ -12,19 +12,46 @@ fn is_close(w: &str) -> bool {
     matches!(w, "”" | "»")
 }
 
-/// Token ranges `[start, end)` inside quotation marks.
-pub fn quoted_ranges(words: &[String]) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut open: Option<usize> = None;
-    for (i, w) in words.iter().enumerate() {
-        let straight = w == "\"" || w == "quot;";
-        match open {
-            None if is_open(w) || straight => open = Some(i + 1),
-            Some(s) if is_close(w) || straight => {
-                out.push((s, i));
-                open = None;
+/// The quotes of one sentence of a document.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SentenceQuotes {
+    /// Token ranges `[start, end)` inside quotation marks (a quote that opened in an
+    /// earlier sentence starts at 0; one that goes on ends at the sentence's end).
+    pub ranges: Vec<(usize, usize)>,
+    /// Who says them: (sentence, phrase) of the speaker, which may come sentences later.
+    pub speaker: Option<(usize, usize)>,
+}
+
+/// Quotes across a document's sentences, each with its speaker where the text names one.
+pub fn document_quotes(words: &[&[String]], nps: &[&[Np]]) -> Vec<SentenceQuotes> {
+    let mut out: Vec<SentenceQuotes> = vec![SentenceQuotes::default(); words.len()];
+    // The sentence where the open quote began, if one is open.
+    let mut open_since: Option<usize> = None;
+    for (i, ws) in words.iter().enumerate() {
+        let mut start = open_since.map(|_| 0);
+        for (k, w) in ws.iter().enumerate() {
+            let straight = w == "\"" || w == "quot;";
+            match start {
+                None if is_open(w) || straight => {
+                    start = Some(k + 1);
+                    open_since = Some(i);
+                }
+                Some(s) if is_close(w) || straight => {
+                    out[i].ranges.push((s, k));
+                    start = None;
+                    // The quote closes here: its speaker follows (or preceded it).
+                    let first = open_since.take().unwrap_or(i);
+                    if let Some(n) = speaker(ws, nps[i], &out[i].ranges) {
+                        for q in out.iter_mut().take(i + 1).skip(first) {
+                            q.speaker = Some((i, n));
+                        }
+                    }
+                }
+                _ => {}
             }
-            _ => {}
+        }
+        if let Some(s) = start {
+            out[i].ranges.push((s, ws.len()));
         }
     }
     out
