@@ -398,3 +398,25 @@ fn a_quote_over_several_sentences_belongs_to_the_speaker_named_after_it() {
         [t("zoran_milanovic", "urges", "SRB", "asserted")]
     );
 }
+
+#[test]
+fn officials_of_two_states_meeting_pair_the_states() {
+    assert_eq!(
+        triples(
+            "Senior officials of Ghana and Togo met in Accra.",
+            "2015-03-02"
+        ),
+        [t("GHA", "meets", "TGO", "asserted")]
+    );
+}
+
+#[test]
+fn moving_forces_toward_a_border_is_sending() {
+    assert_eq!(
+        triples(
+            "Armenia has moved thousands of its forces to its border with Azerbaijan.",
+            "2015-03-02"
+        ),
+        [t("ARM", "sends", "AZE", "asserted")]
+    );
+}

@@ -8,7 +8,7 @@ use rustc_hash::FxHashMap;
 
 /// Words a multi-word trigger may skip between its own words ("held *emergency* talks",
 /// "imposed *new* sanctions").
-const MAX_GAP: usize = 5;
+const MAX_GAP: usize = 7;
 
 #[derive(Debug, Clone)]
 struct Entry {

@@ -328,25 +328,27 @@ impl Chunker<'_> {
         {
             let after = k + title.len;
             let office = if changed_office { None } else { title.office };
-            // "the foreign ministers of India and Pakistan": each country's holder.
-            if let (true, Some(o)) = (title.plural, office) {
-                if self.words.get(after).is_some_and(|w| w == "of") {
-                    let mut refs = Vec::new();
-                    let mut n = after + 1;
-                    while let Some((country, next)) = self.modifier_at(n) {
-                        refs.push(Reference::Role {
+            // "the foreign ministers of X and Y": each holder; "officials of X and Y":
+            // the states themselves.
+            if title.plural && self.words.get(after).is_some_and(|w| w == "of") {
+                let mut refs = Vec::new();
+                let mut n = after + 1;
+                while let Some((country, next)) = self.modifier_at(n) {
+                    refs.push(match office {
+                        Some(o) => Reference::Role {
                             office: o,
                             of: Some(country),
-                        });
-                        n = next;
-                        if !matches!(self.words.get(n).map(String::as_str), Some("and" | ",")) {
-                            break;
-                        }
-                        n += 1;
+                        },
+                        None => Reference::Actor(country),
+                    });
+                    n = next;
+                    if !matches!(self.words.get(n).map(String::as_str), Some("and" | ",")) {
+                        break;
                     }
-                    if refs.len() > 1 {
-                        return Some(np(n.min(self.words.len()), refs, false));
-                    }
+                    n += 1;
+                }
+                if refs.len() > 1 {
+                    return Some(np(n.min(self.words.len()), refs, false));
                 }
             }
             // The person may be a gazetteer person ("Russian President Vladimir Putin").

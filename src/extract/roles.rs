@@ -161,8 +161,14 @@ pub struct TitleHit {
 /// The longest title starting at `i` in the lower-cased words.
 pub fn title_at(words: &[String], i: usize) -> Option<TitleHit> {
     let mut best: Option<TitleHit> = None;
-    let candidates = words.get(i).and_then(|w| TITLES.get(w.as_str()));
-    for (title, office) in candidates.into_iter().flatten() {
+    // A one-word title may be plural ("officials"): look it up by its singular too.
+    let word = words.get(i).map(String::as_str).unwrap_or("");
+    let singular = word.strip_suffix('s').filter(|_| word.len() > 3);
+    let candidates = [Some(word), singular]
+        .into_iter()
+        .flatten()
+        .filter_map(|w| TITLES.get(w));
+    for (title, office) in candidates.flatten() {
         let n = title.len();
         if i + n > words.len() {
             continue;
