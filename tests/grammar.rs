@@ -420,3 +420,18 @@ fn moving_forces_toward_a_border_is_sending() {
         [t("ARM", "sends", "AZE", "asserted")]
     );
 }
+
+#[test]
+fn a_noun_or_name_modifying_another_noun_is_no_argument() {
+    assert_eq!(
+        triples(
+            "Canada wants to lease a Swedish attack submarine.",
+            "2015-03-02"
+        ),
+        []
+    );
+    assert_eq!(
+        triples("Peru called the Obama doctrine a mistake.", "2015-03-02"),
+        []
+    );
+}

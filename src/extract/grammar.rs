@@ -218,6 +218,11 @@ impl Grammar<'_> {
             {
                 continue;
             }
+            // A noun trigger that modifies the noun after it is no event: "an attack
+            // submarine", "the sanctions regime".
+            if hit.pos == Pos::Noun && hit.end < self.words.len() && self.modifies_next(hit.end) {
+                continue;
+            }
             // A participle after a determiner is an adjective: "the alleged buildup".
             if hit.pos == Pos::Verb && hit.head > 0 && words::is_det(&self.words[hit.head - 1]) {
                 continue;
@@ -371,6 +376,7 @@ impl Grammar<'_> {
                 "demand" | "demands" | "proposal" | "proposals" | "offer" | "offers"
                 | "request" | "requests" | "ultimatum" | "call" | "calls" | "bid" | "appeal"
                 | "appeals" | "idea" | "initiative" | "invitation" | "plan" | "plans"
+                | "recommendation" | "recommendations" | "overture" | "overtures"
                 | "resolution" | "deal" | "terms" | "conditions" => return Some(("rejects", k)),
                 w if is_boundary(w) || w == "," || w == "that" || w == "to" => return None,
                 _ => {}
@@ -555,6 +561,9 @@ impl Grammar<'_> {
             && !words::is_prep(w)
             && !words::is_time_word(w)
             && !words::is_subordinator(w)
+            && !words::is_pronoun(w)
+            && !words::is_det(w)
+            && !words::is_possessive_pronoun(w)
             && !matches!(
                 w,
                 "and"
@@ -730,10 +739,22 @@ impl Grammar<'_> {
             if np.start == from && np.prep.is_some() {
                 return Some(n);
             }
+            // A name that modifies the noun after it ("the Bush doctrine", "a Swedish
+            // submarine") is no object, except of an attack ("attacked a US convoy":
+            // an attack on a state's forces or buildings is one on the state).
+            let modifier =
+                relation != "attacks" && np.end < self.words.len() && self.modifies_next(np.end);
             match np.prep.as_deref() {
-                None if direct => return Some(n),
+                // A direct object follows its verb with no preposition in between
+                // ("backs veto for members of the Council" has no direct object).
+                None if direct
+                    && !modifier
+                    && (relation == "sends" || !between.iter().any(|w| words::is_prep(w))) =>
+                {
+                    return Some(n)
+                }
                 None => continue,
-                Some(p) if preps.iter().any(|q| q == p) => return Some(n),
+                Some(p) if preps.iter().any(|q| q == p) && !modifier => return Some(n),
                 // "of" after a noun: "the security of Ukraine" is no object.
                 Some(_) => continue,
             }

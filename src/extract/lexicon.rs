@@ -70,7 +70,7 @@ impl Lexicon {
 
     /// Every trigger in a tokenized sentence; where phrases overlap at one head, the
     /// longest wins.
-    pub fn find(&self, text: &str, tokens: &[Token]) -> Vec<TriggerHit> {
+    pub fn find(&self, text: &str, tokens: &[Token], after_adjective: &[usize]) -> Vec<TriggerHit> {
         let lower: Vec<String> = tokens.iter().map(|t| t.text(text).to_lowercase()).collect();
         let mut hits = Vec::new();
         for (i, t) in tokens.iter().enumerate() {
@@ -93,7 +93,9 @@ impl Lexicon {
                         len > *l
                             || (len == *l
                                 && b.pos != e.pos
-                                && (e.pos == Pos::Noun) == noun_context(text, tokens, &lower, i))
+                                && (e.pos == Pos::Noun)
+                                    == (after_adjective.contains(&i)
+                                        || noun_context(text, tokens, &lower, i)))
                     }
                 };
                 if better {

@@ -127,7 +127,13 @@ impl Extractor {
         mentions.retain(|m| {
             m.start >= skip_to && !tags.iter().any(|&(a, b)| m.start >= a && m.end <= b)
         });
-        let mut triggers = self.lexicon.find(text, &tokens);
+        // A word right after an adjective ("Swedish attack") reads as a noun.
+        let after_adjective: Vec<usize> = mentions
+            .iter()
+            .filter(|m| m.via == crate::gazetteer::NameKind::Adjective)
+            .map(|m| m.end)
+            .collect();
+        let mut triggers = self.lexicon.find(text, &tokens, &after_adjective);
         triggers.retain(|t| t.start >= skip_to);
         let chunker = Chunker {
             text,
