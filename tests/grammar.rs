@@ -435,3 +435,14 @@ fn a_noun_or_name_modifying_another_noun_is_no_argument() {
         []
     );
 }
+
+#[test]
+fn a_preposition_that_opens_a_clause_gives_its_subject() {
+    assert_eq!(
+        triples(
+            "Peru protested a day after Chile imposed sanctions on Bolivia.",
+            "2015-03-02"
+        ),
+        [t("CHL", "sanctions", "BOL", "asserted")]
+    );
+}

@@ -218,6 +218,16 @@ impl Grammar<'_> {
             {
                 continue;
             }
+            // A word inside another trigger's phrase is part of that event: "imposed
+            // sanctions on" is one sanctions event, not a verb and a noun.
+            if triggers.iter().any(|o| {
+                o.head != hit.head
+                    && o.relation == hit.relation
+                    && o.start <= hit.head
+                    && hit.head < o.end
+            }) {
+                continue;
+            }
             // A noun trigger that modifies the noun after it is no event: "an attack
             // submarine", "the sanctions regime".
             if hit.pos == Pos::Noun && hit.end < self.words.len() && self.modifies_next(hit.end) {
@@ -533,7 +543,13 @@ impl Grammar<'_> {
                 return None;
             }
             k = np.start;
-            if np.prep.is_none()
+            // "after the international community imposed sanctions": a preposition
+            // that is also a conjunction opens a clause whose subject this is.
+            let conjunction = matches!(
+                np.prep.as_deref(),
+                Some("after" | "before" | "since" | "until" | "as" | "once")
+            ) && np.end == j;
+            if (np.prep.is_none() || conjunction)
                 && !(np.possessive
                     && np.end < j
                     && self.tokens[np.end].kind != TokenKind::Possessive
