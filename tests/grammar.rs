@@ -446,3 +446,14 @@ fn a_preposition_that_opens_a_clause_gives_its_subject() {
         [t("CHL", "sanctions", "BOL", "asserted")]
     );
 }
+
+#[test]
+fn bare_officials_speak_for_the_state_of_the_item() {
+    assert_eq!(
+        triples(
+            "KABUL (Reuters) - Officials denied the report on Monday.",
+            "2004-05-05"
+        ),
+        [t("AFG", "denies", "*", "asserted")]
+    );
+}

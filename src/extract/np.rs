@@ -403,6 +403,12 @@ impl Chunker<'_> {
                     }],
                     possessive,
                 )),
+                // Bare "officials said": in wire copy, the state the item is about.
+                (None, None)
+                    if i == k && matches!(self.words[k].as_str(), "officials" | "authorities") =>
+                {
+                    Some(np(after, vec![Reference::StateAgent], possessive))
+                }
                 _ => None,
             };
         }
@@ -513,7 +519,10 @@ impl Chunker<'_> {
                     ));
                 }
                 // "the army", "the government": the state the item is about.
-                if j > i && self.words[i] == "the" && is_bare_state_agent(head) {
+                // "the army", "the government"; and bare "officials said", which in
+                // wire copy are the officials of the state the item is about.
+                let bare = h == i && matches!(head, "officials" | "authorities");
+                if (j > i && self.words[i] == "the" && is_bare_state_agent(head)) || bare {
                     return Some(np(
                         h + 1,
                         vec![Reference::StateAgent],
