@@ -1,0 +1,410 @@
+//! Objects and themes: whom the deed is done to. Direct objects and the trigger's
+//! prepositions, concept objects, passives' agents, nominal events' arguments, whose
+//! charge or proposal is denied or rejected, and what is demanded or sent.
+
+use super::{is_adverb, is_boundary, is_verb_group, Arg, Grammar, OBJECT_WINDOW};
+use crate::extract::lexicon::TriggerHit;
+use crate::extract::np::Reference;
+use crate::extract::words;
+use crate::schema::{Pos, Trigger};
+use crate::text::{Span, TokenKind};
+
+impl Grammar<'_> {
+    pub(super) fn verb_args(
+        &self,
+        hit: &TriggerHit,
+        trigger: &Trigger,
+        relation: &str,
+    ) -> Option<(Arg, Arg)> {
+        let preps = &trigger.preps;
+        if self.is_passive(hit) {
+            // "Y was accused by X": the agent follows "by".
+            let agent = self.nps.iter().position(|np| {
+                np.start > hit.end.saturating_sub(1)
+                    && np.start <= hit.end + OBJECT_WINDOW
+                    && np.prep.as_deref() == Some("by")
+            })?;
+            let patient = match self.subject_before(hit.start, 0) {
+                Some(p) => Arg::Np { np: p, skip: 0 },
+                // "Two men were shot dead by troops": the victims are no actor.
+                None if trigger.concept => Arg::Concept(self.phrase_before(hit.start)?),
+                None => return None,
+            };
+            return Some((Arg::Np { np: agent, skip: 0 }, patient));
+        }
+        let subject = self.subject_before(hit.start, 0)?;
+        // "X and Y met" / "X and Y agreed": a coordinated subject of a symmetric verb
+        // with no object of its own pairs its members.
+        let mut object = self.object_after(hit.end, preps, relation, trigger.direct);
+        if trigger.infinitive {
+            // "told Iran to stop": the object must be followed by "to".
+            let o = object?;
+            object = self
+                .words
+                .get(self.nps[o].end)
+                .is_some_and(|w| w == "to")
+                .then_some(o);
+            object?;
+        }
+        let object = match object {
+            Some(o) => Arg::Np { np: o, skip: 0 },
+            None if self.nps[subject].refs.len() > 1
+                && matches!(relation, "meets" | "agrees" | "cooperates") =>
+            {
+                Arg::Np {
+                    np: subject,
+                    skip: 1,
+                }
+            }
+            None if trigger.concept => Arg::Concept(self.concept_after(hit.end)?),
+            None => return None,
+        };
+        Some((
+            Arg::Np {
+                np: subject,
+                skip: 0,
+            },
+            object,
+        ))
+    }
+
+    /// The object phrase after a predicate ending at `from`.
+    pub(super) fn object_after(
+        &self,
+        from: usize,
+        preps: &[String],
+        relation: &str,
+        direct: bool,
+    ) -> Option<usize> {
+        let through_that = matches!(relation, "demands" | "urges");
+        for (n, np) in self.nps.iter().enumerate() {
+            if np.start < from {
+                continue;
+            }
+            if np.start > from + OBJECT_WINDOW {
+                return None;
+            }
+            let between = &self.words[from..np.start];
+            if between.iter().any(|w| is_boundary(w) || w == ",") {
+                return None;
+            }
+            if between.iter().any(|w| w == "that") && !through_that {
+                return None;
+            }
+            // An infinitive in between has its own object ("wants to lease a Swedish
+            // submarine"), except where a deployment's purpose names its recipient
+            // ("sent warships to join NATO forces").
+            let infinitive = between
+                .windows(2)
+                .any(|p| p[0] == "to" && !words::is_det(&p[1]) && !words::is_prep(&p[1]));
+            if infinitive && relation != "sends" {
+                return None;
+            }
+            // Travel needs no direct object: "flying the migrants to Libya" is no visit.
+            if relation == "visits" && np.prep.is_some() && between.iter().any(|w| words::is_det(w))
+            {
+                return None;
+            }
+            // A possessive pronoun only owns the noun after it ("its borders with X").
+            if np.possessive
+                && np
+                    .refs
+                    .iter()
+                    .all(|r| matches!(r, Reference::Pronoun { .. }))
+            {
+                continue;
+            }
+            // "on its borders with Ukraine", "near the frontier with Poland".
+            if np.prep.as_deref() == Some("with")
+                && np.start >= 2
+                && matches!(
+                    self.words[np.start - 2].as_str(),
+                    "border" | "borders" | "frontier" | "frontiers" | "boundary"
+                )
+            {
+                return Some(n);
+            }
+            // A phrase trigger that ends in its preposition ("called on", "appealed to")
+            // takes the phrase right after it.
+            if np.start == from && np.prep.is_some() {
+                return Some(n);
+            }
+            // A name that modifies the noun after it ("the Bush doctrine", "a Swedish
+            // submarine") is no object, except of an attack ("attacked a US convoy":
+            // an attack on a state's forces or buildings is one on the state).
+            let modifier =
+                relation != "attacks" && np.end < self.words.len() && self.modifies_next(np.end);
+            match np.prep.as_deref() {
+                // A direct object follows its verb with no preposition in between
+                // ("backs veto for members of the Council" has no direct object).
+                None if direct
+                    && !modifier
+                    && (relation == "sends" || !between.iter().any(|w| words::is_prep(w))) =>
+                {
+                    return Some(n)
+                }
+                None => continue,
+                Some(p) if preps.iter().any(|q| q == p) && !modifier => return Some(n),
+                // "of" after a noun: "the security of Ukraine" is no object.
+                Some(_) => continue,
+            }
+        }
+        None
+    }
+
+    /// The noun phrase before a passive verb group ("A man and two women were …"):
+    /// up to five words back to the clause's start.
+    pub(super) fn phrase_before(&self, at: usize) -> Option<Span> {
+        let mut end = at;
+        while end > 0 && is_verb_group(&self.words[end - 1]) {
+            end -= 1;
+        }
+        let mut start = end;
+        while start > 0
+            && start + 5 > end
+            && matches!(
+                self.tokens[start - 1].kind,
+                TokenKind::Word | TokenKind::Number
+            )
+            && !is_boundary(&self.words[start - 1])
+        {
+            start -= 1;
+        }
+        (start < end)
+            .then(|| Span::new(self.tokens[start].span.start, self.tokens[end - 1].span.end))
+    }
+
+    /// A short noun phrase after a predicate: up to four words after determiners.
+    pub(super) fn concept_after(&self, from: usize) -> Option<Span> {
+        let mut i = from;
+        while i < self.words.len() && (words::is_det(&self.words[i]) || is_adverb(&self.words[i])) {
+            i += 1;
+        }
+        let start = i;
+        while i < self.words.len()
+            && i < start + 4
+            && matches!(self.tokens[i].kind, TokenKind::Word | TokenKind::Number)
+            && !words::is_prep(&self.words[i])
+            && !words::is_subordinator(&self.words[i])
+            && !matches!(self.words[i].as_str(), "and" | "or" | "but" | "to")
+        {
+            i += 1;
+        }
+        (i > start).then(|| Span::new(self.tokens[start].span.start, self.tokens[i - 1].span.end))
+    }
+
+    pub(super) fn noun_args(
+        &self,
+        hit: &TriggerHit,
+        preps: &[String],
+        symmetric: bool,
+    ) -> Option<(Arg, Arg)> {
+        // "talks between X and Y"
+        if let Some(n) = self.nps.iter().position(|np| {
+            np.start >= hit.end && np.start <= hit.end + 2 && np.prep.as_deref() == Some("between")
+        }) {
+            if self.nps[n].refs.len() > 1 {
+                return Some((Arg::Np { np: n, skip: 0 }, Arg::Np { np: n, skip: 1 }));
+            }
+        }
+        // Possessor or adjective right before: "Russia's demands", "Russian invasion",
+        // "their talks".
+        let possessor = self.np_ending_before(hit.start).filter(|&n| {
+            let np = &self.nps[n];
+            np.possessive
+                && (np.end..hit.start).all(|x| {
+                    self.tokens[x].kind == TokenKind::Possessive
+                        || (self.tokens[x].kind == TokenKind::Word
+                            && !words::is_prep(&self.words[x])
+                            && x + 2 >= hit.start)
+                })
+        });
+        let by_agent = || {
+            self.nps.iter().position(|np| {
+                np.start >= hit.end && np.start <= hit.end + 2 && np.prep.as_deref() == Some("by")
+            })
+        };
+        let subject = possessor
+            .or_else(by_agent)
+            .or_else(|| self.clause_subject(hit))?;
+        let object = self
+            .nps
+            .iter()
+            .enumerate()
+            .find(|(n, np)| {
+                *n != subject
+                    && np.start >= hit.end
+                    && np.start <= hit.end + 4
+                    && np
+                        .prep
+                        .as_deref()
+                        .is_some_and(|p| preps.iter().any(|q| q == p))
+                    && !self.words[hit.end..np.start]
+                        .iter()
+                        .any(|w| is_boundary(w) || w == ",")
+            })
+            .map(|(n, _)| n);
+        let object = match object {
+            Some(o) => Arg::Np { np: o, skip: 0 },
+            // "Moscow and Washington will hold negotiations": a coordinated subject of a
+            // symmetric event pairs its members.
+            None if symmetric
+                && self.nps[subject].refs.len() > 1
+                && self.carried_by_light_verb(hit.start) =>
+            {
+                Arg::Np {
+                    np: subject,
+                    skip: 1,
+                }
+            }
+            None => return None,
+        };
+        Some((
+            Arg::Np {
+                np: subject,
+                skip: 0,
+            },
+            object,
+        ))
+    }
+
+    /// Whether a nominal event is the object of a verb that carries it ("held talks",
+    /// "will hold negotiations"), rather than a mention of it ("after talks").
+    pub(super) fn carried_by_light_verb(&self, at: usize) -> bool {
+        const CARRIERS: &[&str] = &[
+            "hold",
+            "holds",
+            "held",
+            "holding",
+            "have",
+            "has",
+            "had",
+            "conduct",
+            "conducted",
+            "start",
+            "started",
+            "began",
+            "begin",
+            "resume",
+            "resumed",
+            "open",
+            "opened",
+            "reach",
+            "reached",
+            "sign",
+            "signed",
+            "conclude",
+            "concluded",
+            "concludes",
+            "wrap",
+            "wrapped",
+        ];
+        (at.saturating_sub(4)..at).any(|k| CARRIERS.contains(&self.words[k].as_str()))
+    }
+
+    /// What is demanded, sent or threatened: the noun phrase between the verb and
+    /// its actor object ("sent *warships* to NATO", "demanded *guarantees* from NATO").
+    pub(super) fn theme(&self, hit: &TriggerHit, relation: &str, object: Arg) -> Option<Span> {
+        if hit.pos != Pos::Verb
+            || !matches!(
+                relation,
+                "demands" | "sends" | "threatens" | "supports" | "urges"
+            )
+        {
+            return None;
+        }
+        let Arg::Np { np, .. } = object else {
+            return None;
+        };
+        let theme = self.concept_after(hit.end)?;
+        (theme.end <= self.tokens[self.nps[np].start].span.start).then_some(theme)
+    }
+
+    /// A verb of wanting or demanding just before a noun (skipping adjectives):
+    /// "called for immediate talks", "wants talks", "seeks negotiations".
+    pub(super) fn demand_verb_before(&self, at: usize) -> Option<usize> {
+        let lo = at.saturating_sub(4);
+        let mut k = at;
+        while k > lo {
+            k -= 1;
+            let w = self.words[k].as_str();
+            match w {
+                "want" | "wants" | "wanted" | "wanting" | "demand" | "demands" | "demanded"
+                | "demanding" | "seek" | "seeks" | "sought" | "seeking" => return Some(k),
+                "for"
+                    if k > 0
+                        && matches!(
+                            self.words[k - 1].as_str(),
+                            "call"
+                                | "calls"
+                                | "called"
+                                | "calling"
+                                | "push"
+                                | "pushed"
+                                | "pushing"
+                                | "press"
+                                | "pressed"
+                                | "pressing"
+                                | "pushes"
+                                | "presses"
+                        ) =>
+                {
+                    return Some(k - 1)
+                }
+                _ if self.tokens[k].kind == TokenKind::Word
+                    && !words::is_prep(w)
+                    && !words::is_aux(w) => {}
+                _ => return None,
+            }
+        }
+        None
+    }
+
+    /// "denies" when what follows is a charge, "rejects" when it is a proposal.
+    pub(super) fn denial_or_rejection(&self, from: usize) -> Option<(&'static str, usize)> {
+        for (k, w) in self.words.iter().enumerate().skip(from).take(8) {
+            match w.as_str() {
+                "accusation" | "accusations" | "allegation" | "allegations" | "charge"
+                | "charges" | "claim" | "claims" | "report" | "reports" | "suggestion"
+                | "suggestions" | "criticism" | "assertion" | "assertions" => {
+                    return Some(("denies", k))
+                }
+                "demand" | "demands" | "proposal" | "proposals" | "offer" | "offers"
+                | "request" | "requests" | "ultimatum" | "call" | "calls" | "bid" | "appeal"
+                | "appeals" | "idea" | "initiative" | "invitation" | "plan" | "plans"
+                | "recommendation" | "recommendations" | "overture" | "overtures"
+                | "resolution" | "deal" | "terms" | "conditions" => return Some(("rejects", k)),
+                w if is_boundary(w) || w == "," || w == "that" || w == "to" => return None,
+                _ => {}
+            }
+        }
+        None
+    }
+
+    /// Whose charge or proposal it is: the owner before the noun ("the US
+    /// allegations", "Russia's demands") or an agent after it ("demands by the
+    /// rebels"); else the charge itself as a concept.
+    pub(super) fn owner_of(&self, from: usize, noun: usize) -> Arg {
+        if let Some(n) = self
+            .nps
+            .iter()
+            .position(|np| np.start >= from && np.end <= noun)
+        {
+            return Arg::Np { np: n, skip: 0 };
+        }
+        if let Some(n) = self.nps.iter().position(|np| {
+            np.start > noun
+                && np.start <= noun + 2
+                && matches!(np.prep.as_deref(), Some("by" | "from" | "of"))
+        }) {
+            return Arg::Np { np: n, skip: 0 };
+        }
+        let start = (from..noun)
+            .find(|&x| !words::is_det(&self.words[x]))
+            .unwrap_or(noun);
+        Arg::Concept(Span::new(
+            self.tokens[start].span.start,
+            self.tokens[noun].span.end,
+        ))
+    }
+}
