@@ -13,7 +13,8 @@
 # Then it runs, under /usr/bin/time -v:
 #   whowhom extract --threads 1 CORPUS      (stdout counted: one line per fact triple)
 #   whowhom build --threads 2 CORPUS -o OUT.ron
-# and prints a Markdown table row per size: MB/s, sentences/s, triples/s, peak RSS.
+# and prints a Markdown table row per size: wall and CPU (user + system) seconds, MB/s,
+# sentences/s and triples/s (all per wall-clock second), peak RSS.
 #
 # Sentences are *estimated*, not counted by whowhom: the generator counts them in each
 # source article once with a simple rule (a full stop, ! or ? followed by space and an
@@ -44,8 +45,17 @@ cd "$root"
 cargo build --release --quiet
 bin="$root/target/release/whowhom"
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/whowhom-scale.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
+# SCALE_DIR=DIR keeps the corpora (DIR/corpus-N.jsonl) for profiling; otherwise a
+# temp dir is removed at the end.
+if [ -n "${SCALE_DIR:-}" ]; then
+    mkdir -p "$SCALE_DIR"
+    tmp=$(cd "$SCALE_DIR" && pwd)
+    keep=1
+else
+    tmp=$(mktemp -d "${TMPDIR:-/tmp}/whowhom-scale.XXXXXX")
+    trap 'rm -rf "$tmp"' EXIT
+    keep=0
+fi
 
 # Write $2 MB of JSON Lines to $1; print the estimated number of sentences.
 generate() {
@@ -92,12 +102,15 @@ elapsed() {
         print s
     }' "$1"
 }
+cpu_seconds() {
+    awk -F': ' '/User time|System time/ { s += $2 } END { print s }' "$1"
+}
 rss_mb() {
     awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$1"
 }
 
-printf '| corpus | command | seconds | MB/s | sentences/s (est.) | triples/s | peak RSS (MB) |\n'
-printf '|---|---|---|---|---|---|---|\n'
+printf '| corpus | command | wall s | CPU s | MB/s | sentences/s (est.) | triples/s | peak RSS (MB) |\n'
+printf '|---|---|---|---|---|---|---|---|\n'
 for n in "$@"; do
     corpus="$tmp/corpus-$n.jsonl"
     sentences=$(generate "$corpus" "$n")
@@ -112,17 +125,19 @@ for n in "$@"; do
 
     for cmd in extract build; do
         secs=$(elapsed "$tmp/$cmd.time")
+        cpu=$(cpu_seconds "$tmp/$cmd.time")
         rss=$(rss_mb "$tmp/$cmd.time")
         threads=1
         [ "$cmd" = build ] && threads=2
         awk -v n="$n" -v cmd="$cmd" -v th="$threads" -v s="$secs" -v b="$bytes" \
-            -v sn="$sentences" -v tr="$triples" -v rss="$rss" 'BEGIN {
+            -v sn="$sentences" -v tr="$triples" -v rss="$rss" -v cpu="$cpu" 'BEGIN {
             if (s <= 0) s = 0.01
-            printf "| %d MB | %s, %d thread(s) | %.2f | %.2f | %.0f | %.0f | %s |\n",
-                n, cmd, th, s, b / 1e6 / s, sn / s, tr / s, rss
+            printf "| %d MB | %s, %d thread(s) | %.2f | %.2f | %.2f | %.0f | %.0f | %s |\n",
+                n, cmd, th, s, cpu, b / 1e6 / s, sn / s, tr / s, rss
         }'
     done
     echo "($n MB: $bytes bytes, ~$sentences sentences, $triples fact triples," \
         "graph file $graph_bytes bytes)" >&2
-    rm -f "$corpus" "$tmp/out.ron"
+    rm -f "$tmp/out.ron" "$tmp/extract.time" "$tmp/build.time" "$tmp/triples"
+    [ "$keep" = 1 ] || rm -f "$corpus"
 done
