@@ -1,5 +1,6 @@
 //! Criterion benches of each stage of the pipeline, on the sample articles of
-//! `data/corpus` (real news text, read through the corpus reader as a run reads it).
+//! `data/corpus` (real news text, read through the corpus reader as a run reads it), or
+//! on the articles under `WHOWHOM_BENCH_CORPUS`.
 //!
 //! Groups, in pipeline order:
 //! * `text`: sentence splitting and tokenization of every article;
@@ -32,8 +33,12 @@ use whowhom::triple::{Object, Triple};
 /// its own actors, so the graph grows in edges, not just in evidence.
 const GRAPH_COPIES: usize = 200;
 
+/// The articles benched: `data/corpus`, or the files or directory named by
+/// `WHOWHOM_BENCH_CORPUS` (say, `../shared/eval/wire-dev/articles`).
 fn articles() -> Vec<Article> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/corpus");
+    let dir = std::env::var_os("WHOWHOM_BENCH_CORPUS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/corpus"));
     read_inputs(&[dir], ReadOptions::default())
         .map(|r| match r {
             Read::Article(a) => *a,
@@ -72,6 +77,12 @@ fn compile_extractor() -> Extractor {
 
 fn text_stages(c: &mut Criterion) {
     let articles = articles();
+    eprintln!(
+        "text benches: {} articles, {} sentences, {} bytes of text",
+        articles.len(),
+        sentences(&articles).len(),
+        text_bytes(&articles)
+    );
     let mut g = c.benchmark_group("text");
     g.throughput(Throughput::Bytes(text_bytes(&articles)));
     g.bench_function("split_sentences", |b| {
