@@ -2,6 +2,7 @@
 //!
 //! Also the in-memory build that queries run when given INPUTS instead of `--graph`.
 
+use super::progress::Progress;
 use super::{Failure, InputArgs, StderrReport};
 use crate::corpus::{read_inputs, Article, Read, ReadOptions};
 use crate::diag::{Place, Problem, Report};
@@ -50,7 +51,9 @@ pub fn run(args: BuildArgs) -> Result<u8, Failure> {
         (None, None) => return Err(Failure::input("give -o FILE or --into FILE")),
     };
     let mut report = StderrReport::default();
-    let counts = merge_inputs(&args.input, &extractor, &mut graph, &mut report);
+    let progress = Progress::new(&args.input.paths(), args.input.quiet);
+    let counts = merge_inputs_with(&args.input, &extractor, &mut graph, &mut report, &progress);
+    progress.finish();
     graph
         .save(path)
         .map_err(|e| Failure::input(e.to_string()))?;
@@ -75,6 +78,17 @@ pub fn merge_inputs(
     graph: &mut Graph,
     report: &mut StderrReport,
 ) -> Counts {
+    merge_inputs_with(input, extractor, graph, report, &Progress::silent())
+}
+
+/// [`merge_inputs`], showing `progress`.
+fn merge_inputs_with(
+    input: &InputArgs,
+    extractor: &Extractor,
+    graph: &mut Graph,
+    report: &mut StderrReport,
+    progress: &Progress,
+) -> Counts {
     let options = ReadOptions {
         default_date: input.date,
         max_article_bytes: input.max_article_mb.saturating_mul(1024 * 1024),
@@ -93,7 +107,7 @@ pub fn merge_inputs(
                         break;
                     }
                 }
-                Read::Problem(p) => report.report(p),
+                Read::Problem(p) => progress.suspend(|| report.report(p)),
             }
         }
         let extracted: Vec<(u64, Vec<Triple>)> = batch
@@ -108,15 +122,18 @@ pub fn merge_inputs(
                 Added::Replaced => {
                     counts.replaced += 1;
                     if twice {
-                        report.report(Problem::warning(
-                            Path::new(&a.id),
-                            Place::File,
-                            "two articles have this id; the later replaces the earlier",
-                        ));
+                        progress.suspend(|| {
+                            report.report(Problem::warning(
+                                Path::new(&a.id),
+                                Place::File,
+                                "two articles have this id; the later replaces the earlier",
+                            ))
+                        });
                     }
                 }
             }
         }
+        progress.advance(&batch);
     }
     counts
 }

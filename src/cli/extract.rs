@@ -1,6 +1,7 @@
 //! `whowhom extract`: the triple stream of `shared/spec/triples.md`.
 
 use super::output::{is_broken_pipe, table};
+use super::progress::Progress;
 use super::{Failure, InputArgs, StderrReport};
 use crate::corpus::{read_inputs, Read, ReadOptions};
 use crate::diag::Report;
@@ -45,7 +46,9 @@ pub fn run(args: ExtractArgs) -> Result<u8, Failure> {
     let mut out = BufWriter::new(stdout.lock());
     let mut rows = Vec::new();
     let mut batch = Vec::with_capacity(BATCH);
-    let mut inputs = read_inputs(&args.input.paths(), options).peekable();
+    let paths = args.input.paths();
+    let progress = Progress::new(&paths, args.input.quiet);
+    let mut inputs = read_inputs(&paths, options).peekable();
     while inputs.peek().is_some() {
         batch.clear();
         for item in inputs.by_ref() {
@@ -56,7 +59,7 @@ pub fn run(args: ExtractArgs) -> Result<u8, Failure> {
                         break;
                     }
                 }
-                Read::Problem(p) => report.report(p),
+                Read::Problem(p) => progress.suspend(|| report.report(p)),
             }
         }
         let triples: Vec<Vec<Triple>> = batch.par_iter().map(|a| extractor.extract(a)).collect();
@@ -78,7 +81,9 @@ pub fn run(args: ExtractArgs) -> Result<u8, Failure> {
                 return write_failed(e);
             }
         }
+        progress.advance(&batch);
     }
+    progress.finish();
     if args.format == Format::Table {
         let header = [
             "doc", "sent", "subject", "relation", "object", "mood", "theme", "date",

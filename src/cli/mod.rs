@@ -9,6 +9,7 @@ mod extract;
 mod neighbors;
 mod output;
 mod path;
+mod progress;
 mod query;
 mod render;
 mod stats;
