@@ -24,6 +24,7 @@ use whowhom::corpus::{read_inputs, Article, Read, ReadOptions};
 use whowhom::export::dot;
 use whowhom::extract::{Extractor, Lexicon, MentionFinder};
 use whowhom::gazetteer::Gazetteer;
+use whowhom::gazetteer::UserFile;
 use whowhom::graph::Graph;
 use whowhom::schema::Schema;
 use whowhom::text::{split_sentences, tokenize, Span, Token};
@@ -137,7 +138,7 @@ fn sentence_stages(c: &mut Criterion) {
         b.iter(|| {
             let mut n = 0;
             for (text, _, tokens) in &sentences {
-                n += lexicon.find(text, tokens).len();
+                n += lexicon.find(text, tokens, &[]).len();
             }
             black_box(n)
         })
@@ -170,6 +171,36 @@ fn extract_stage(c: &mut Criterion) {
         })
     });
     g.finish();
+
+    // Issue #10: extraction with the four Phoenix dictionaries loaded should stay
+    // within 20% of extraction without them.
+    let dicts = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/dicts");
+    let names = [
+        "Phoenix.Countries.actors.txt",
+        "Phoenix.International.actors.txt",
+        "Phoenix.MilNonState.actors.txt",
+        "Phoenix.agents.txt",
+    ];
+    let files: Option<Vec<UserFile>> = names
+        .iter()
+        .map(|n| UserFile::read(&dicts.join(n), None).ok().map(|(f, _)| f))
+        .collect();
+    match files.and_then(|f| Gazetteer::with_user_files(true, &f).ok()) {
+        Some((gazetteer, _warnings)) => {
+            let with_phoenix =
+                Extractor::new(Schema::builtin().expect("built-in schema"), gazetteer);
+            let mut g = c.benchmark_group("extract_with_phoenix");
+            g.throughput(Throughput::Bytes(text_bytes(&articles)));
+            g.bench_function("articles", |b| {
+                b.iter(|| {
+                    let n: usize = articles.iter().map(|a| with_phoenix.extract(a).len()).sum();
+                    black_box(n)
+                })
+            });
+            g.finish();
+        }
+        None => eprintln!("skipping extract_with_phoenix: ../shared/dicts/Phoenix.* not found"),
+    }
 
     // Compiling the lexicon and the name automaton: once per run, but on every run.
     let mut g = c.benchmark_group("startup");

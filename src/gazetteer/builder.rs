@@ -251,6 +251,7 @@ impl Builder {
         self.g.names = order.iter().filter_map(|&i| names[i].take()).collect();
         let layers: Vec<u32> = order.iter().map(|&i| self.name_layer[i]).collect();
         self.g.check_names(&layers);
+        self.g.index_holders();
         (self.g, self.problems)
     }
 }

@@ -170,6 +170,8 @@ pub struct Gazetteer {
     agents: Vec<Agent>,
     agent_index: HashMap<String, usize>,
     warnings: Vec<DataError>,
+    /// Office holders by (office, country or organization), in table order.
+    holders: HashMap<(Office, ActorId), Vec<ActorId>>,
 }
 
 impl Gazetteer {
@@ -309,12 +311,31 @@ impl Gazetteer {
 
     /// Who held `office` of `of` on `date`.
     pub fn holder(&self, office: Office, of: ActorId, date: NaiveDate) -> Option<ActorId> {
-        self.actors().find_map(|(id, a)| {
-            a.roles
-                .iter()
-                .any(|r| r.office == office && r.of == of && r.covers(date))
-                .then_some(id)
-        })
+        self.holders
+            .get(&(office, of))?
+            .iter()
+            .copied()
+            .find(|&id| {
+                self.actor(id)
+                    .roles
+                    .iter()
+                    .any(|r| r.office == office && r.of == of && r.covers(date))
+            })
+    }
+
+    /// Index office holders so that `holder` does not scan the whole table.
+    pub(crate) fn index_holders(&mut self) {
+        let mut holders: HashMap<(Office, ActorId), Vec<ActorId>> = HashMap::new();
+        for (i, a) in self.actors.iter().enumerate() {
+            for r in &a.roles {
+                let list = holders.entry((r.office, r.of)).or_default();
+                let id = ActorId(i as u32);
+                if list.last() != Some(&id) {
+                    list.push(id);
+                }
+            }
+        }
+        self.holders = holders;
     }
 
     /// Which actors a surface form names, and which file and line gave each the name:
