@@ -1,264 +1,20 @@
-//! Noun-phrase chunking around actors.
-//!
-//! Finds the phrases that refer to actors and says *how* each refers: by name
-//! ("Sergei Lavrov", "Moscow"), by title and name ("Bulgarian Prime Minister Kiril
-//! Petkov"), by role alone ("Russia's foreign minister", "his French counterpart"), as a
-//! body ("the Russian foreign ministry"), as a state's agents ("Russian troops"), as a
-//! group ("Iraqi insurgents"), or by pronoun or definite description ("he", "the
-//! alliance"). Coordinated phrases ("the U.S. and its Western allies") become one
-//! phrase with several references. Which actor each reference is, is for `resolve`.
+//! One actor phrase at a token: titles and names, roles and counterparts, bodies,
+//! state agents and groups, names and their spelling variants, pronouns and
+//! definite descriptions.
 
-use super::mentions::Mention;
-use super::roles::{is_counterpart, is_title_prefix, prefix_changes_office, title_at};
-use super::words;
-use crate::gazetteer::fuzzy::PersonIndex;
-use crate::gazetteer::{ActorId, ActorKind, Gazetteer, NameKind, Office};
-use crate::text::{Span, Token, TokenKind};
-use std::collections::HashSet;
-
-/// How a phrase refers to an actor.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Reference {
-    /// A gazetteer actor by one of its names (a capital or seat stands for its country).
-    Actor(ActorId),
-    /// A person named, possibly with a title: "Defense Minister Margarita Robles".
-    Person {
-        name: Span,
-        office: Option<Office>,
-        /// The country or organization of the title ("Bulgarian", "NATO").
-        of: Option<ActorId>,
-    },
-    /// An office without a name: "Russia's foreign minister", "the Rwandan president".
-    Role { office: Office, of: Option<ActorId> },
-    /// "his French counterpart", "his counterparts from Finland and France".
-    Counterpart { of: Option<ActorId> },
-    /// A named institution: "the Russian foreign ministry".
-    Body { owner: ActorId, noun: String },
-    /// A non-state group: "Iraqi insurgents", "militants".
-    Group {
-        country: Option<ActorId>,
-        noun: String,
-    },
-    /// "the army", "the government": the state of the item.
-    StateAgent,
-    /// he, she, they, it, we (and possessives); `first` for we, I, our, my, us;
-    /// `neuter` for it and its, which stand for states and organizations, not people.
-    Pronoun {
-        plural: bool,
-        first: bool,
-        neuter: bool,
-    },
-    /// "the alliance", "the minister", "the two countries".
-    Definite { noun: String },
-}
-
-/// An actor phrase.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Np {
-    /// Token range within the sentence.
-    pub start: usize,
-    pub end: usize,
-    pub refs: Vec<Reference>,
-    /// Followed by "'s", or a possessive pronoun, or an adjective before a noun:
-    /// the phrase modifies the noun after it.
-    pub possessive: bool,
-    /// The lower-cased preposition right before the phrase, if any.
-    pub prep: Option<String>,
-}
-
-impl Np {
-    pub fn is_plural(&self) -> bool {
-        self.refs.len() > 1
-            || self.refs.iter().any(|r| {
-                matches!(
-                    r,
-                    Reference::Pronoun { plural: true, .. } | Reference::Group { .. }
-                )
-            })
-    }
-}
-
-/// Body nouns (lower case) and the slug of the body they name.
-const BODY_NOUNS: &[(&[&str], &str)] = &[
-    (&["foreign", "ministry"], "foreign_ministry"),
-    (&["foreign", "office"], "foreign_ministry"),
-    (
-        &["ministry", "of", "foreign", "affairs"],
-        "foreign_ministry",
-    ),
-    (&["defense", "ministry"], "defence_ministry"),
-    (&["defence", "ministry"], "defence_ministry"),
-    (&["ministry", "of", "defense"], "defence_ministry"),
-    (&["ministry", "of", "defence"], "defence_ministry"),
-    (&["interior", "ministry"], "interior_ministry"),
-    (
-        &["foreign", "intelligence", "service"],
-        "foreign_intelligence_service",
-    ),
-    (&["security", "council"], "security_council"),
-    (
-        &["national", "security", "council"],
-        "national_security_council",
-    ),
-    (
-        &["security", "and", "defense", "council"],
-        "security_and_defence_council",
-    ),
-    (
-        &["security", "and", "defence", "council"],
-        "security_and_defence_council",
-    ),
-    (&["state", "department"], "state_department"),
-    (&["embassy"], "embassy"),
-];
-
-/// Nouns that stand for the West when owned by a pronoun ("its allies").
-fn is_ally_noun(w: &str) -> bool {
-    matches!(w, "allies" | "partners" | "backers" | "supporters")
-}
-
-/// Words of a candidate name: capitalised, not a function word or a time word.
-fn is_name_word(tok: &Token, text: &str, lower: &str) -> bool {
-    let s = tok.text(text);
-    // "al-Sadr", "el-Sisi", "bin-Laden": a particle glued to a capitalised name.
-    let glued_particle = ["al-", "el-", "ad-", "as-", "bin-", "ibn-", "abu-", "ben-"]
-        .iter()
-        .any(|p| {
-            lower.starts_with(p)
-                && s.get(p.len()..)
-                    .is_some_and(|r| r.starts_with(char::is_uppercase))
-        });
-    tok.kind == TokenKind::Word
-        && (s.starts_with(|c: char| c.is_uppercase()) || glued_particle)
-        && !words::is_time_word(lower)
-        && !words::is_det(lower)
-        && !words::is_prep(lower)
-        && !words::is_pronoun(lower)
-        && !matches!(
-            lower,
-            "and" | "or" | "but" | "said" | "says" | "minister" | "president"
-        )
-}
-
-/// Agent nouns that, with "the" and no country, stand for the state the item is about.
-fn is_bare_state_agent(w: &str) -> bool {
-    matches!(
-        w,
-        "army"
-            | "military"
-            | "government"
-            | "police"
-            | "troops"
-            | "forces"
-            | "soldiers"
-            | "authorities"
-            | "regime"
-            | "navy"
-            | "junta"
-    )
-}
-
-/// The reference of a pronoun.
-fn pronoun(w: &str) -> Reference {
-    Reference::Pronoun {
-        plural: words::is_plural_pronoun(w),
-        first: is_first_person(w),
-        neuter: matches!(w, "it" | "its"),
-    }
-}
-
-/// First-person pronouns: inside a quote they are the speaker.
-fn is_first_person(w: &str) -> bool {
-    matches!(w, "we" | "i" | "us" | "our" | "my" | "me")
-}
-
-/// Lower-case particles inside names: "Faisal bin Farhan", "Ursula von der Leyen".
-fn is_name_particle(w: &str) -> bool {
-    matches!(
-        w,
-        "bin"
-            | "ibn"
-            | "bint"
-            | "abu"
-            | "al"
-            | "el"
-            | "de"
-            | "da"
-            | "das"
-            | "dos"
-            | "del"
-            | "della"
-            | "di"
-            | "van"
-            | "von"
-            | "der"
-            | "den"
-            | "du"
-            | "le"
-            | "la"
-            | "ben"
-            | "ould"
-            | "ter"
-    )
-}
-
-/// The chunker's view of a sentence.
-pub struct Chunker<'a> {
-    pub text: &'a str,
-    pub tokens: &'a [Token],
-    pub words: &'a [String],
-    pub mentions: &'a [Mention],
-    pub gazetteer: &'a Gazetteer,
-    /// Known people's names, for spelling variants.
-    pub people: &'a PersonIndex,
-    /// Surnames of persons the document introduced (lower case).
-    pub surnames: &'a HashSet<String>,
-    /// Tokens before this index (a dateline) are not text.
-    pub from: usize,
-}
+use super::{
+    is_ally_noun, is_bare_state_agent, is_name_particle, is_name_word, pronoun, Chunker, Np,
+    Reference, BODY_NOUNS,
+};
+use crate::extract::roles::{is_counterpart, is_title_prefix, prefix_changes_office, title_at};
+use crate::extract::words;
+use crate::gazetteer::{ActorId, ActorKind, NameKind};
+use crate::text::{Span, TokenKind};
 
 impl Chunker<'_> {
-    fn mention_at(&self, i: usize) -> Option<&Mention> {
-        self.mentions.iter().find(|m| m.start == i)
-    }
-
-    fn kind(&self, id: ActorId) -> ActorKind {
-        self.gazetteer.actor(id).kind
-    }
-
-    fn is_possessive(&self, i: usize) -> bool {
-        self.tokens
-            .get(i)
-            .is_some_and(|t| t.kind == TokenKind::Possessive)
-    }
-
-    /// Every actor phrase of the sentence, in order, coordination merged.
-    pub fn chunk(&self) -> Vec<Np> {
-        let mut out: Vec<Np> = Vec::new();
-        let mut i = self.from;
-        while i < self.tokens.len() {
-            match self.phrase_at(i) {
-                Some(np) if np.end > i => {
-                    i = np.end + usize::from(np.possessive && self.is_possessive(np.end));
-                    out.push(np);
-                }
-                _ => i += 1,
-            }
-        }
-        for np in &mut out {
-            np.prep = np
-                .start
-                .checked_sub(1)
-                .map(|p| &self.words[p])
-                .filter(|w| words::is_prep(w))
-                .cloned();
-        }
-        self.coordinate(out)
-    }
-
     /// Country-like modifiers at `i`: "Russian", "US", "Spain's", "NATO". Returns the
     /// actor and the index after the modifier.
-    fn modifier_at(&self, i: usize) -> Option<(ActorId, usize)> {
+    pub(super) fn modifier_at(&self, i: usize) -> Option<(ActorId, usize)> {
         let m = self.mention_at(i)?;
         let kind = self.kind(m.actor);
         if !matches!(
@@ -276,7 +32,7 @@ impl Chunker<'_> {
         Some((m.actor, m.end))
     }
 
-    fn phrase_at(&self, i: usize) -> Option<Np> {
+    pub(super) fn phrase_at(&self, i: usize) -> Option<Np> {
         let w = self.words[i].as_str();
         let np = |end: usize, refs: Vec<Reference>, possessive: bool| Np {
             start: i,
@@ -646,7 +402,7 @@ impl Chunker<'_> {
 
     /// Two or three capitalised words that no gazetteer name covers but that spell a
     /// known person's name closely.
-    fn variant_name_at(&self, j: usize) -> Option<(usize, ActorId)> {
+    pub(super) fn variant_name_at(&self, j: usize) -> Option<(usize, ActorId)> {
         for len in [3, 2] {
             let end = j + len;
             if end > self.tokens.len() {
@@ -669,7 +425,7 @@ impl Chunker<'_> {
 
     /// "two Palestinians", "dozens of Iraqis": counted people are private persons, not
     /// their state.
-    fn counted(&self, i: usize) -> bool {
+    pub(super) fn counted(&self, i: usize) -> bool {
         if self
             .mention_at(i)
             .is_none_or(|m| m.via != NameKind::Demonym)
@@ -711,7 +467,7 @@ impl Chunker<'_> {
 
     /// Whether a token can sit between a country and its agent noun as a modifier
     /// ("Russian *military* forces", "*US-led* troops"), not a verb or function word.
-    fn is_modifier_word(&self, i: usize) -> bool {
+    pub(super) fn is_modifier_word(&self, i: usize) -> bool {
         let w = self.words[i].as_str();
         self.tokens[i].kind == TokenKind::Word
             && self.mention_at(i).is_none()
@@ -725,39 +481,5 @@ impl Chunker<'_> {
             && !words::is_reporting(w)
             && !matches!(w, "and" | "or" | "but" | "that" | "which" | "who")
             && (!w.ends_with("ed") || w.contains('-'))
-    }
-
-    /// Merge "A, B and C" (and "A as well as B") into one phrase.
-    fn coordinate(&self, nps: Vec<Np>) -> Vec<Np> {
-        let mut out: Vec<Np> = Vec::new();
-        for np in nps {
-            if let Some(last) = out.last_mut() {
-                let between: Vec<&str> = self.words[last.end..np.start]
-                    .iter()
-                    .map(String::as_str)
-                    .collect();
-                let joins = matches!(
-                    between.as_slice(),
-                    ["and"] | [",", "and"] | [","] | ["as", "well", "as"] | ["or"]
-                );
-                let last_is_list = between == [","] && !last.possessive;
-                if joins
-                    && !last.possessive
-                    && !np.possessive
-                    && (between != [","] || last_is_list && self.list_continues(np.end))
-                {
-                    last.end = np.end;
-                    last.refs.extend(np.refs);
-                    continue;
-                }
-            }
-            out.push(np);
-        }
-        out
-    }
-
-    /// After "A, B" a list goes on only if another ", C" or "and C" follows.
-    fn list_continues(&self, at: usize) -> bool {
-        matches!(self.words.get(at).map(String::as_str), Some("and" | ","))
     }
 }

@@ -1,0 +1,293 @@
+//! Noun-phrase chunking around actors.
+//!
+//! Finds the phrases that refer to actors and says *how* each refers: by name
+//! ("Sergei Lavrov", "Moscow"), by title and name ("Bulgarian Prime Minister Kiril
+//! Petkov"), by role alone ("Russia's foreign minister", "his French counterpart"), as a
+//! body ("the Russian foreign ministry"), as a state's agents ("Russian troops"), as a
+//! group ("Iraqi insurgents"), or by pronoun or definite description ("he", "the
+//! alliance"). Coordinated phrases ("the U.S. and its Western allies") become one
+//! phrase with several references. Which actor each reference is, is for `resolve`.
+
+mod phrase;
+
+use super::mentions::Mention;
+use super::words;
+use crate::gazetteer::fuzzy::PersonIndex;
+use crate::gazetteer::{ActorId, ActorKind, Gazetteer, Office};
+use crate::text::{Span, Token, TokenKind};
+use std::collections::HashSet;
+
+/// How a phrase refers to an actor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reference {
+    /// A gazetteer actor by one of its names (a capital or seat stands for its country).
+    Actor(ActorId),
+    /// A person named, possibly with a title: "Defense Minister Margarita Robles".
+    Person {
+        name: Span,
+        office: Option<Office>,
+        /// The country or organization of the title ("Bulgarian", "NATO").
+        of: Option<ActorId>,
+    },
+    /// An office without a name: "Russia's foreign minister", "the Rwandan president".
+    Role { office: Office, of: Option<ActorId> },
+    /// "his French counterpart", "his counterparts from Finland and France".
+    Counterpart { of: Option<ActorId> },
+    /// A named institution: "the Russian foreign ministry".
+    Body { owner: ActorId, noun: String },
+    /// A non-state group: "Iraqi insurgents", "militants".
+    Group {
+        country: Option<ActorId>,
+        noun: String,
+    },
+    /// "the army", "the government": the state of the item.
+    StateAgent,
+    /// he, she, they, it, we (and possessives); `first` for we, I, our, my, us;
+    /// `neuter` for it and its, which stand for states and organizations, not people.
+    Pronoun {
+        plural: bool,
+        first: bool,
+        neuter: bool,
+    },
+    /// "the alliance", "the minister", "the two countries".
+    Definite { noun: String },
+}
+
+/// An actor phrase.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Np {
+    /// Token range within the sentence.
+    pub start: usize,
+    pub end: usize,
+    pub refs: Vec<Reference>,
+    /// Followed by "'s", or a possessive pronoun, or an adjective before a noun:
+    /// the phrase modifies the noun after it.
+    pub possessive: bool,
+    /// The lower-cased preposition right before the phrase, if any.
+    pub prep: Option<String>,
+}
+
+impl Np {
+    pub fn is_plural(&self) -> bool {
+        self.refs.len() > 1
+            || self.refs.iter().any(|r| {
+                matches!(
+                    r,
+                    Reference::Pronoun { plural: true, .. } | Reference::Group { .. }
+                )
+            })
+    }
+}
+
+/// Body nouns (lower case) and the slug of the body they name.
+pub(super) const BODY_NOUNS: &[(&[&str], &str)] = &[
+    (&["foreign", "ministry"], "foreign_ministry"),
+    (&["foreign", "office"], "foreign_ministry"),
+    (
+        &["ministry", "of", "foreign", "affairs"],
+        "foreign_ministry",
+    ),
+    (&["defense", "ministry"], "defence_ministry"),
+    (&["defence", "ministry"], "defence_ministry"),
+    (&["ministry", "of", "defense"], "defence_ministry"),
+    (&["ministry", "of", "defence"], "defence_ministry"),
+    (&["interior", "ministry"], "interior_ministry"),
+    (
+        &["foreign", "intelligence", "service"],
+        "foreign_intelligence_service",
+    ),
+    (&["security", "council"], "security_council"),
+    (
+        &["national", "security", "council"],
+        "national_security_council",
+    ),
+    (
+        &["security", "and", "defense", "council"],
+        "security_and_defence_council",
+    ),
+    (
+        &["security", "and", "defence", "council"],
+        "security_and_defence_council",
+    ),
+    (&["state", "department"], "state_department"),
+    (&["embassy"], "embassy"),
+];
+
+/// Nouns that stand for the West when owned by a pronoun ("its allies").
+pub(super) fn is_ally_noun(w: &str) -> bool {
+    matches!(w, "allies" | "partners" | "backers" | "supporters")
+}
+
+/// Words of a candidate name: capitalised, not a function word or a time word.
+pub(super) fn is_name_word(tok: &Token, text: &str, lower: &str) -> bool {
+    let s = tok.text(text);
+    // "al-Sadr", "el-Sisi", "bin-Laden": a particle glued to a capitalised name.
+    let glued_particle = ["al-", "el-", "ad-", "as-", "bin-", "ibn-", "abu-", "ben-"]
+        .iter()
+        .any(|p| {
+            lower.starts_with(p)
+                && s.get(p.len()..)
+                    .is_some_and(|r| r.starts_with(char::is_uppercase))
+        });
+    tok.kind == TokenKind::Word
+        && (s.starts_with(|c: char| c.is_uppercase()) || glued_particle)
+        && !words::is_time_word(lower)
+        && !words::is_det(lower)
+        && !words::is_prep(lower)
+        && !words::is_pronoun(lower)
+        && !matches!(
+            lower,
+            "and" | "or" | "but" | "said" | "says" | "minister" | "president"
+        )
+}
+
+/// Agent nouns that, with "the" and no country, stand for the state the item is about.
+pub(super) fn is_bare_state_agent(w: &str) -> bool {
+    matches!(
+        w,
+        "army"
+            | "military"
+            | "government"
+            | "police"
+            | "troops"
+            | "forces"
+            | "soldiers"
+            | "authorities"
+            | "regime"
+            | "navy"
+            | "junta"
+    )
+}
+
+/// The reference of a pronoun.
+pub(super) fn pronoun(w: &str) -> Reference {
+    Reference::Pronoun {
+        plural: words::is_plural_pronoun(w),
+        first: is_first_person(w),
+        neuter: matches!(w, "it" | "its"),
+    }
+}
+
+/// First-person pronouns: inside a quote they are the speaker.
+pub(super) fn is_first_person(w: &str) -> bool {
+    matches!(w, "we" | "i" | "us" | "our" | "my" | "me")
+}
+
+/// Lower-case particles inside names: "Faisal bin Farhan", "Ursula von der Leyen".
+pub(super) fn is_name_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "bin"
+            | "ibn"
+            | "bint"
+            | "abu"
+            | "al"
+            | "el"
+            | "de"
+            | "da"
+            | "das"
+            | "dos"
+            | "del"
+            | "della"
+            | "di"
+            | "van"
+            | "von"
+            | "der"
+            | "den"
+            | "du"
+            | "le"
+            | "la"
+            | "ben"
+            | "ould"
+            | "ter"
+    )
+}
+
+/// The chunker's view of a sentence.
+pub struct Chunker<'a> {
+    pub text: &'a str,
+    pub tokens: &'a [Token],
+    pub words: &'a [String],
+    pub mentions: &'a [Mention],
+    pub gazetteer: &'a Gazetteer,
+    /// Known people's names, for spelling variants.
+    pub people: &'a PersonIndex,
+    /// Surnames of persons the document introduced (lower case).
+    pub surnames: &'a HashSet<String>,
+    /// Tokens before this index (a dateline) are not text.
+    pub from: usize,
+}
+
+impl Chunker<'_> {
+    pub(super) fn mention_at(&self, i: usize) -> Option<&Mention> {
+        self.mentions.iter().find(|m| m.start == i)
+    }
+
+    pub(super) fn kind(&self, id: ActorId) -> ActorKind {
+        self.gazetteer.actor(id).kind
+    }
+
+    pub(super) fn is_possessive(&self, i: usize) -> bool {
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Possessive)
+    }
+
+    /// Every actor phrase of the sentence, in order, coordination merged.
+    pub fn chunk(&self) -> Vec<Np> {
+        let mut out: Vec<Np> = Vec::new();
+        let mut i = self.from;
+        while i < self.tokens.len() {
+            match self.phrase_at(i) {
+                Some(np) if np.end > i => {
+                    i = np.end + usize::from(np.possessive && self.is_possessive(np.end));
+                    out.push(np);
+                }
+                _ => i += 1,
+            }
+        }
+        for np in &mut out {
+            np.prep = np
+                .start
+                .checked_sub(1)
+                .map(|p| &self.words[p])
+                .filter(|w| words::is_prep(w))
+                .cloned();
+        }
+        self.coordinate(out)
+    }
+
+    /// Merge "A, B and C" (and "A as well as B") into one phrase.
+    pub(super) fn coordinate(&self, nps: Vec<Np>) -> Vec<Np> {
+        let mut out: Vec<Np> = Vec::new();
+        for np in nps {
+            if let Some(last) = out.last_mut() {
+                let between: Vec<&str> = self.words[last.end..np.start]
+                    .iter()
+                    .map(String::as_str)
+                    .collect();
+                let joins = matches!(
+                    between.as_slice(),
+                    ["and"] | [",", "and"] | [","] | ["as", "well", "as"] | ["or"]
+                );
+                let last_is_list = between == [","] && !last.possessive;
+                if joins
+                    && !last.possessive
+                    && !np.possessive
+                    && (between != [","] || last_is_list && self.list_continues(np.end))
+                {
+                    last.end = np.end;
+                    last.refs.extend(np.refs);
+                    continue;
+                }
+            }
+            out.push(np);
+        }
+        out
+    }
+
+    /// After "A, B" a list goes on only if another ", C" or "and C" follows.
+    pub(super) fn list_continues(&self, at: usize) -> bool {
+        matches!(self.words.get(at).map(String::as_str), Some("and" | ","))
+    }
+}
