@@ -136,3 +136,19 @@ fn build_into_waits_for_the_lock() {
     ok(&d, &["build", "-q", "a.txt", "b.txt", "-o", "both.ron"]);
     assert_eq!(stats(&d, "g.ron"), stats(&d, "both.ron"));
 }
+
+#[test]
+fn build_into_a_missing_graph_is_named_and_leaves_no_lock_file() {
+    let d = Dir::new();
+    d.write("a.txt", "Russia warned NATO.\n");
+    let (code, _, err) =
+        run(whowhom(d.tmp.path()).args(["build", "-q", "a.txt", "--into", "nope.ron"]));
+    assert_eq!(
+        (code, err.as_str()),
+        (
+            1,
+            "whowhom: nope.ron: cannot read: No such file or directory (os error 2)\n"
+        )
+    );
+    assert!(!d.path("nope.ron.lock").exists());
+}

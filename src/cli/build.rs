@@ -46,7 +46,10 @@ pub fn run(args: BuildArgs) -> Result<u8, Failure> {
     let mut _lock = None;
     let (mut graph, path) = match (&args.output, &args.into) {
         (_, Some(into)) => {
-            _lock = Some(lock_graph(into).map_err(Failure::input)?);
+            // A missing graph is reported by `load`, without a lock file left beside it.
+            if into.exists() {
+                _lock = Some(lock_graph(into).map_err(Failure::input)?);
+            }
             (
                 Graph::load(into).map_err(|e| Failure::input(e.to_string()))?,
                 into,
