@@ -42,11 +42,20 @@ const BATCH: usize = 64;
 pub fn run(args: BuildArgs) -> Result<u8, Failure> {
     args.input.init_threads();
     let extractor = args.input.extractor().map_err(Failure::input)?;
+    // Held until the grown graph is saved: another `build --into` of the same file
+    // waits here rather than reading the graph this one is about to replace.
+    let mut _lock = None;
     let (mut graph, path) = match (&args.output, &args.into) {
-        (_, Some(into)) => (
-            Graph::load(into).map_err(|e| Failure::input(e.to_string()))?,
-            into,
-        ),
+        (_, Some(into)) => {
+            // A missing graph is reported by `load`, without a lock file left beside it.
+            if into.exists() {
+                _lock = Some(lock_graph(into).map_err(Failure::input)?);
+            }
+            (
+                Graph::load(into).map_err(|e| Failure::input(e.to_string()))?,
+                into,
+            )
+        }
         (Some(out), None) => (Graph::new(extractor.schema()), out),
         (None, None) => return Err(Failure::input("give -o FILE or --into FILE")),
     };
@@ -69,6 +78,28 @@ pub fn run(args: BuildArgs) -> Result<u8, Failure> {
         );
     }
     Ok(if report.skipped > 0 { 1 } else { 0 })
+}
+
+/// Take the advisory lock that serialises read-modify-write of a graph file across
+/// processes (`flock` on Unix, `LockFileEx` on Windows, through `std::fs::File::lock`).
+///
+/// The lock is on a sidecar file (`graph.ron.lock`), not the graph: saving renames a
+/// new file over the graph, and a lock on the old inode would guard nothing. The
+/// sidecar is left in place; removing it would race with a process about to lock it.
+/// The operating system drops the lock when the process ends, however it ends.
+fn lock_graph(graph: &Path) -> Result<std::fs::File, String> {
+    let mut name = graph.as_os_str().to_owned();
+    name.push(".lock");
+    let path = PathBuf::from(name);
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(|e| format!("{}: cannot open the lock file: {e}", path.display()))?;
+    file.lock()
+        .map_err(|e| format!("{}: cannot lock: {e}", path.display()))?;
+    Ok(file)
 }
 
 /// Read, extract and merge every input article into `graph`.

@@ -8,14 +8,25 @@
 //! evidence.
 
 use super::{Document, Edge, Evidence, Example, Graph, Moods, Node};
-use crate::datafile::{parse_ron, DataError};
+use crate::datafile::DataError;
 use chrono::NaiveDate;
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
+use std::io::Read as _;
 use std::path::Path;
 
 /// The version this build writes and reads.
 pub const VERSION: u32 = 1;
+
+/// The largest graph file read (2 GiB). A graph file is data from elsewhere: reading
+/// it whole costs its size in memory, and parsing it several times that.
+pub const MAX_FILE_BYTES: u64 = 2 * 1024 * 1024 * 1024;
+
+/// How deep a graph file may nest. A real one nests six levels (file, edges, edge,
+/// evidence, reference, span); the parser recurses once per level, so a limit keeps
+/// `[[[[…` from overflowing the stack.
+pub const MAX_NESTING: usize = 64;
 
 /// Errors name the file, and the line and column where RON is malformed.
 pub type FileError = DataError;
@@ -99,14 +110,48 @@ impl Graph {
     /// Read and validate a graph file.
     pub fn load(path: &Path) -> Result<Graph, FileError> {
         let name = path.display().to_string();
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| DataError::new(&name, None, format!("cannot read: {e}")))?;
+        let cannot = |e: std::io::Error| DataError::new(&name, None, format!("cannot read: {e}"));
+        let too_big = |size: u64| {
+            let gib = |n: u64| n as f64 / (1024.0 * 1024.0 * 1024.0);
+            DataError::new(
+                &name,
+                None,
+                format!(
+                    "graph file is {:.1} GiB, over the {:.0} GiB limit for a graph file",
+                    gib(size),
+                    gib(MAX_FILE_BYTES)
+                ),
+            )
+        };
+        let file = std::fs::File::open(path).map_err(cannot)?;
+        let size = file.metadata().map_err(cannot)?.len();
+        if size > MAX_FILE_BYTES {
+            return Err(too_big(size));
+        }
+        // The file may grow while it is read (or be a pipe): read no more than the limit.
+        let mut bytes = Vec::with_capacity(size as usize);
+        file.take(MAX_FILE_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map_err(cannot)?;
+        if bytes.len() as u64 > MAX_FILE_BYTES {
+            return Err(too_big(bytes.len() as u64));
+        }
+        let text = String::from_utf8(bytes).map_err(|e| {
+            DataError::new(
+                &name,
+                None,
+                format!(
+                    "not UTF-8 text at byte {}; a graph file is RON text",
+                    e.utf8_error().valid_up_to()
+                ),
+            )
+        })?;
         Graph::from_ron(&name, &text)
     }
 
     /// Parse and validate graph-file text; `file` names it in errors.
     pub fn from_ron(file: &str, text: &str) -> Result<Graph, FileError> {
-        let header: Header = parse_ron(file, text)?;
+        let header: Header = parse(file, text)?;
         if header.version != VERSION {
             return Err(DataError::new(
                 file,
@@ -117,7 +162,7 @@ impl Graph {
                 ),
             ));
         }
-        let parsed: GraphFile = parse_ron(file, text)?;
+        let parsed: GraphFile = parse(file, text)?;
         let err = |problem: String| DataError::new(file, None, problem);
         let mut g = Graph::with_symmetric(parsed.symmetric);
         for (i, mut d) in parsed.documents.into_iter().enumerate() {
@@ -198,6 +243,27 @@ impl Graph {
     }
 }
 
+/// Parse RON with the nesting limit, naming the file, line and column of a problem.
+fn parse<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, DataError> {
+    ron::Options::default()
+        .with_recursion_limit(MAX_NESTING)
+        .from_str(text)
+        .map_err(|e| {
+            let problem = match e.code {
+                ron::Error::ExceededRecursionLimit => {
+                    format!("nested more than {MAX_NESTING} levels deep; not a graph file")
+                }
+                code => format!("malformed RON: {code}"),
+            };
+            DataError {
+                file: file.to_string(),
+                line: Some(e.span.start.line),
+                column: Some(e.span.start.col),
+                problem,
+            }
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -266,6 +332,29 @@ mod tests {
         assert_eq!(
             (e.line, e.problem.starts_with("malformed RON")),
             (Some(2), true)
+        );
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_without_overflowing_the_stack() {
+        for text in [
+            "[".repeat(100_000),
+            format!("(version: 1, nodes: {})", "[".repeat(100_000)),
+            format!("(version: 1, x: {})", "(".repeat(100_000)),
+            format!("(version: 1, x: {})", "{".repeat(100_000)),
+            format!("(version: 1, x: {})", "Some(".repeat(100_000)),
+        ] {
+            let e = Graph::from_ron("g.ron", &text).unwrap_err();
+            assert!(
+                e.problem.contains("nested") || e.problem.starts_with("malformed RON"),
+                "{e}"
+            );
+        }
+        let e = Graph::from_ron("g.ron", &format!("(version: 1, x: {})", "[".repeat(1000)))
+            .unwrap_err();
+        assert_eq!(
+            e.problem,
+            "nested more than 64 levels deep; not a graph file"
         );
     }
 

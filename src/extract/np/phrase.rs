@@ -317,7 +317,7 @@ impl Chunker<'_> {
         }
         // A surname of a person introduced earlier in the document.
         if self.mention_at(j).is_none()
-            && self.surnames.contains(&self.words[j])
+            && self.words.get(j).is_some_and(|w| self.surnames.contains(w))
             && is_name_word(&self.tokens[j], self.text, &self.words[j])
         {
             let name = self.tokens[j].span;
