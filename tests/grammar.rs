@@ -457,3 +457,17 @@ fn bare_officials_speak_for_the_state_of_the_item() {
         [t("AFG", "denies", "*", "asserted")]
     );
 }
+
+#[test]
+fn both_sides_are_the_two_actors_just_named() {
+    assert_eq!(
+        triples(
+            "Kenya and Uganda traded accusations. Tanzania urged both countries to talk.",
+            "2015-03-02"
+        ),
+        [
+            t("TZA", "urges", "KEN", "asserted"),
+            t("TZA", "urges", "UGA", "asserted")
+        ]
+    );
+}

@@ -208,12 +208,18 @@ impl<'a> Resolver<'a> {
                 "country" => self.last_country.clone().into_iter().collect(),
                 n if n.starts_with("two ") => {
                     // "the two countries" are two states; "the two leaders" two people.
-                    let want_people = matches!(n, "two leaders" | "two men" | "two ministers");
+                    // "the two countries" are two states; "the two leaders" two people;
+                    // "both sides" either.
+                    let want_people = match n {
+                        "two leaders" | "two men" | "two ministers" | "two generals"
+                        | "two presidents" => Some(true),
+                        "two sides" | "two parties" => None,
+                        _ => Some(false),
+                    };
                     let fits = self.last_plural.len() == 2
-                        && self
-                            .last_plural
-                            .iter()
-                            .all(|e| (e.actor.kind == ActorKind::Person) == want_people);
+                        && self.last_plural.iter().all(|e| {
+                            want_people.is_none_or(|p| (e.actor.kind == ActorKind::Person) == p)
+                        });
                     if fits {
                         self.last_plural.clone()
                     } else {

@@ -389,7 +389,11 @@ impl Chunker<'_> {
                 {
                     Some(format!("two {}", self.words[i + 2]))
                 }
-                Some("sides") if w == "both" => Some("two sides".into()),
+                // "both sides", "both generals": the two actors just named.
+                Some(
+                    n @ ("sides" | "parties" | "generals" | "leaders" | "men" | "countries"
+                    | "nations" | "presidents" | "ministers"),
+                ) if w == "both" => Some(format!("two {n}")),
                 _ => None,
             };
             if let Some(noun) = noun {
