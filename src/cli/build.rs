@@ -4,7 +4,7 @@
 
 use super::progress::Progress;
 use super::{Failure, InputArgs, StderrReport};
-use crate::corpus::{read_inputs, Article, Read, ReadOptions};
+use crate::corpus::{read_inputs, Article, ReadOptions};
 use crate::diag::{Place, Problem, Report};
 use crate::extract::Extractor;
 use crate::graph::{Added, Graph};
@@ -127,20 +127,8 @@ fn merge_inputs_with(
     let mut counts = Counts::default();
     let mut seen = HashSet::new();
     let mut batch: Vec<Box<Article>> = Vec::with_capacity(BATCH);
-    let mut inputs = read_inputs(&input.paths(), options).peekable();
-    while inputs.peek().is_some() {
-        batch.clear();
-        for item in inputs.by_ref() {
-            match item {
-                Read::Article(a) => {
-                    batch.push(a);
-                    if batch.len() == BATCH {
-                        break;
-                    }
-                }
-                Read::Problem(p) => progress.suspend(|| report.report(p)),
-            }
-        }
+    let mut inputs = read_inputs(&input.paths(), options);
+    while inputs.next_batch(&mut batch, BATCH, |p| progress.suspend(|| report.report(p))) {
         let extracted: Vec<(u64, Vec<Triple>)> = batch
             .par_iter()
             .map(|a| (content_hash(a), date_free(extractor, extractor.extract(a))))

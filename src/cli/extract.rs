@@ -3,7 +3,7 @@
 use super::output::{is_broken_pipe, table};
 use super::progress::Progress;
 use super::{Failure, InputArgs, StderrReport};
-use crate::corpus::{read_inputs, Read, ReadOptions};
+use crate::corpus::{read_inputs, ReadOptions};
 use crate::diag::Report;
 use crate::triple::Triple;
 use clap::{Args, ValueEnum};
@@ -48,20 +48,8 @@ pub fn run(args: ExtractArgs) -> Result<u8, Failure> {
     let mut batch = Vec::with_capacity(BATCH);
     let paths = args.input.paths();
     let progress = Progress::new(&paths, args.input.quiet);
-    let mut inputs = read_inputs(&paths, options).peekable();
-    while inputs.peek().is_some() {
-        batch.clear();
-        for item in inputs.by_ref() {
-            match item {
-                Read::Article(a) => {
-                    batch.push(a);
-                    if batch.len() == BATCH {
-                        break;
-                    }
-                }
-                Read::Problem(p) => progress.suspend(|| report.report(p)),
-            }
-        }
+    let mut inputs = read_inputs(&paths, options);
+    while inputs.next_batch(&mut batch, BATCH, |p| progress.suspend(|| report.report(p))) {
         let triples: Vec<Vec<Triple>> = batch.par_iter().map(|a| extractor.extract(a)).collect();
         for t in triples
             .iter()

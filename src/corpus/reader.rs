@@ -76,6 +76,29 @@ impl Iterator for Inputs {
 }
 
 impl Inputs {
+    /// Fill `batch` with up to `size` articles (for parallel extraction), handing the
+    /// problems met on the way to `on_problem`; false once nothing is left.
+    pub fn next_batch(
+        &mut self,
+        batch: &mut Vec<Box<Article>>,
+        size: usize,
+        mut on_problem: impl FnMut(Problem),
+    ) -> bool {
+        batch.clear();
+        for item in self.by_ref() {
+            match item {
+                Read::Article(a) => {
+                    batch.push(a);
+                    if batch.len() == size {
+                        return true;
+                    }
+                }
+                Read::Problem(p) => on_problem(p),
+            }
+        }
+        !batch.is_empty()
+    }
+
     /// Queue what `path` holds: expand a directory, read a `.txt`, open a `.jsonl`.
     fn open(&mut self, path: PathBuf) {
         let meta = match std::fs::metadata(&path) {

@@ -91,51 +91,13 @@ fn is_appeal(w: &str) -> bool {
     APPEALS.contains(&w)
 }
 
-/// Verbs that carry a nominal event: "held talks", "will hold negotiations".
-fn is_light_verb(w: &str) -> bool {
-    const LIGHT: &[&str] = &[
-        "hold",
-        "holds",
-        "held",
-        "holding",
-        "have",
-        "has",
-        "had",
-        "having",
-        "conduct",
-        "conducts",
-        "conducted",
-        "start",
-        "starts",
-        "started",
-        "begin",
-        "begins",
-        "began",
-        "resume",
-        "resumes",
-        "resumed",
-        "open",
-        "opens",
-        "opened",
-        "make",
-        "makes",
-        "made",
-        "stage",
-        "staged",
-        "launch",
-        "launched",
-        "launches",
-    ];
-    LIGHT.contains(&w)
-}
-
 pub fn mood_of(words: &[String], _tokens: &[Token], hit: &TriggerHit, relation: &str) -> Mood {
     // A nominal event takes the mood of the verb that carries it: "will hold
     // in-person negotiations" is scheduled.
     let start = match hit.pos {
         Pos::Noun => (hit.start.saturating_sub(3)..hit.start)
             .rev()
-            .find(|&k| is_light_verb(&words[k]))
+            .find(|&k| words::is_light_verb(&words[k]))
             .unwrap_or(hit.start),
         Pos::Verb => hit.start,
     };

@@ -174,6 +174,17 @@ pub fn is_plural_pronoun(w: &str) -> bool {
 }
 
 lexicon!(
+    /// Verbs that carry a nominal event: "held talks", "will hold negotiations",
+    /// "reached a deal", "concluded talks".
+    LIGHT_VERBS, is_light_verb, [
+    "hold", "holds", "held", "holding", "have", "has", "had", "having", "conduct", "conducts",
+    "conducted", "start", "starts", "started", "begin", "begins", "began", "resume", "resumes",
+    "resumed", "open", "opens", "opened", "make", "makes", "made", "stage", "staged", "launch",
+    "launched", "launches", "conclude", "concludes", "concluded", "reach", "reached", "sign",
+    "signed", "wrap", "wrapped",
+]);
+
+lexicon!(
     /// Common verbs of news beyond the triggers: a word among these is a predicate, so
     /// an actor after it is its object, not the next verb's subject.
     COMMON_VERBS, is_common_verb, [

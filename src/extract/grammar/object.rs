@@ -271,35 +271,7 @@ impl Grammar<'_> {
     /// Whether a nominal event is the object of a verb that carries it ("held talks",
     /// "will hold negotiations"), rather than a mention of it ("after talks").
     pub(super) fn carried_by_light_verb(&self, at: usize) -> bool {
-        const CARRIERS: &[&str] = &[
-            "hold",
-            "holds",
-            "held",
-            "holding",
-            "have",
-            "has",
-            "had",
-            "conduct",
-            "conducted",
-            "start",
-            "started",
-            "began",
-            "begin",
-            "resume",
-            "resumed",
-            "open",
-            "opened",
-            "reach",
-            "reached",
-            "sign",
-            "signed",
-            "conclude",
-            "concluded",
-            "concludes",
-            "wrap",
-            "wrapped",
-        ];
-        (at.saturating_sub(4)..at).any(|k| CARRIERS.contains(&self.words[k].as_str()))
+        (at.saturating_sub(4)..at).any(|k| words::is_light_verb(&self.words[k]))
     }
 
     /// What is demanded, sent or threatened: the noun phrase between the verb and
