@@ -471,3 +471,28 @@ fn both_sides_are_the_two_actors_just_named() {
         ]
     );
 }
+
+#[test]
+fn a_warning_counts_when_it_names_the_warners_consequences() {
+    assert_eq!(
+        triples(
+            "Iran warned that its missiles can hit Israel.",
+            "2015-03-02"
+        ),
+        [
+            t("IRN", "warns", "ISR", "asserted"),
+            t("IRN", "attacks", "ISR", "hypothetical")
+        ]
+    );
+    assert_eq!(
+        triples("Japan warned that it could impose sanctions.", "2015-03-02"),
+        [t("JPN", "warns", "*", "asserted")]
+    );
+    assert_eq!(
+        triples(
+            "Chile warned that oil prices would slow growth.",
+            "2015-03-02"
+        ),
+        []
+    );
+}

@@ -56,6 +56,10 @@ impl Grammar<'_> {
                     skip: 1,
                 }
             }
+            // A warning counts when it names consequences the warner would bring
+            // about ("warned that it could impose sanctions", "warned its missiles can
+            // hit Israel"); a warning of a danger it does not control is a statement.
+            None if relation == "warns" => self.warned_consequence(hit.end, subject)?,
             None if trigger.concept => Arg::Concept(self.concept_after(hit.end)?),
             None => return None,
         };
@@ -150,6 +154,58 @@ impl Grammar<'_> {
             }
         }
         None
+    }
+
+    /// What a warning with no actor right after it warns of: the actor its
+    /// consequence would strike, or the consequence itself; `None` when no
+    /// consequence of the warner's making is named.
+    fn warned_consequence(&self, from: usize, subject: usize) -> Option<Arg> {
+        const CONSEQUENCES: &[&str] = &[
+            "consequences",
+            "consequence",
+            "response",
+            "retaliation",
+            "retaliate",
+            "sanctions",
+            "sanction",
+            "measures",
+            "action",
+            "force",
+            "strike",
+            "strikes",
+            "attack",
+            "hit",
+            "punish",
+            "punishment",
+            "war",
+            "reprisals",
+            "countermeasures",
+            "respond",
+        ];
+        let end = self.words.len().min(from + 12);
+        let cue = (from..end)
+            .take_while(|&k| !matches!(self.words[k].as_str(), ";" | "." | "but" | "while"))
+            .find(|&k| CONSEQUENCES.contains(&self.words[k].as_str()))?;
+        // The consequence strikes an actor only as the warner's own deed: "its missiles
+        // can hit Israel" (a modal before the verb), not "any attack on Niamey".
+        let deed = (cue.saturating_sub(2)..cue)
+            .any(|k| words::is_modal(&self.words[k]) || words::is_future(&self.words[k]));
+        let target = self.nps.iter().position(|np| {
+            deed && np.start > cue
+                && np.start <= cue + 4
+                && !np.possessive
+                && np
+                    .refs
+                    .iter()
+                    .all(|r| !matches!(r, Reference::Pronoun { .. }))
+        });
+        match target {
+            Some(n) if n != subject => Some(Arg::Np { np: n, skip: 0 }),
+            _ => Some(Arg::Concept(Span::new(
+                self.tokens[cue].span.start,
+                self.tokens[cue].span.end,
+            ))),
+        }
     }
 
     /// The noun phrase before a passive verb group ("A man and two women were …"):
