@@ -68,10 +68,15 @@ impl Lexicon {
         Lexicon { heads }
     }
 
-    /// Every trigger in a tokenized sentence; where phrases overlap at one head, the
-    /// longest wins.
-    pub fn find(&self, text: &str, tokens: &[Token], after_adjective: &[usize]) -> Vec<TriggerHit> {
-        let lower: Vec<String> = tokens.iter().map(|t| t.text(text).to_lowercase()).collect();
+    /// Every trigger in a tokenized sentence, given its tokens' lower-cased texts
+    /// (`lower[i]` of `tokens[i]`); where phrases overlap at one head, the longest wins.
+    pub fn find(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        lower: &[String],
+        after_adjective: &[usize],
+    ) -> Vec<TriggerHit> {
         let mut hits = Vec::new();
         for (i, t) in tokens.iter().enumerate() {
             if t.kind != TokenKind::Word {
@@ -82,8 +87,7 @@ impl Lexicon {
             };
             let mut best: Option<(usize, TriggerHit)> = None;
             for e in entries {
-                let Some((start, end)) = match_around(&lower, tokens, i, &e.before, &e.after)
-                else {
+                let Some((start, end)) = match_around(lower, tokens, i, &e.before, &e.after) else {
                     continue;
                 };
                 let len = e.before.len() + e.after.len();
@@ -95,7 +99,7 @@ impl Lexicon {
                                 && b.pos != e.pos
                                 && (e.pos == Pos::Noun)
                                     == (after_adjective.contains(&i)
-                                        || noun_context(text, tokens, &lower, i)))
+                                        || noun_context(text, tokens, lower, i)))
                     }
                 };
                 if better {

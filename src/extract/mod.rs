@@ -133,7 +133,7 @@ impl Extractor {
             .filter(|m| m.via == crate::gazetteer::NameKind::Adjective)
             .map(|m| m.end)
             .collect();
-        let mut triggers = self.lexicon.find(text, &tokens, &after_adjective);
+        let mut triggers = self.lexicon.find(text, &tokens, &words, &after_adjective);
         triggers.retain(|t| t.start >= skip_to);
         let chunker = Chunker {
             text,
