@@ -160,9 +160,7 @@ impl Chunker<'_> {
                     possessive,
                 )),
                 // Bare "officials said": in wire copy, the state the item is about.
-                (None, None)
-                    if i == k && matches!(self.words[k].as_str(), "officials" | "authorities") =>
-                {
+                (None, None) if i == k && self.words[k] == "officials" => {
                     Some(np(after, vec![Reference::StateAgent], possessive))
                 }
                 _ => None,
@@ -274,10 +272,9 @@ impl Chunker<'_> {
                         self.is_possessive(h + 1),
                     ));
                 }
-                // "the army", "the government": the state the item is about.
-                // "the army", "the government"; and bare "officials said", which in
-                // wire copy are the officials of the state the item is about.
-                let bare = h == i && matches!(head, "officials" | "authorities");
+                // "the army", "the government", and bare "authorities" (bare
+                // "officials" is a title, read above): the state the item is about.
+                let bare = h == i && head == "authorities";
                 if (j > i && self.words[i] == "the" && is_bare_state_agent(head)) || bare {
                     return Some(np(
                         h + 1,
