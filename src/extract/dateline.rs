@@ -3,7 +3,7 @@
 //! an item comes from, which gives groups their nationality when the text leaves it out.
 
 use super::mentions::Mention;
-use crate::gazetteer::ActorId;
+use crate::gazetteer::{ActorId, NameKind};
 use crate::text::{Token, TokenKind};
 
 /// News agencies as they appear in tags.
@@ -39,10 +39,15 @@ pub fn dateline(
     tokens: &[Token],
     words: &[String],
     text: &str,
-    mentions: &[Mention],
+    // The sentence's mentions when this is its first dateline: only the first may
+    // have lost its dash.
+    first: Option<&[Mention]>,
 ) -> Option<(usize, Option<ActorId>)> {
-    let dash =
-        (0..tokens.len().min(10)).find(|&i| matches!(words[i].as_str(), "-" | "--" | "—" | "–"))?;
+    let Some(dash) =
+        (0..tokens.len().min(10)).find(|&i| matches!(words[i].as_str(), "-" | "--" | "—" | "–"))
+    else {
+        return bare_dateline(tokens, text, first?);
+    };
     if dash == 0 {
         return None;
     }
@@ -61,12 +66,56 @@ pub fn dateline(
     if !(all_header && (shouting || tagged)) {
         return None;
     }
-    let place = mentions
+    let place = first
+        .unwrap_or_default()
         .iter()
         .filter(|m| m.end <= dash)
         .map(|m| m.actor)
         .next();
     Some((dash + 1, place))
+}
+
+/// A dateline whose dash was lost in transmission: "BAGHDAD US warplanes struck …",
+/// "NEW YORK Iran's foreign minister …". The place is shouted (all capitals, five
+/// letters or more, so that "NATO Secretary General …" is no dateline) and the text
+/// goes on with a capitalised word; an organization's name in capitals is no place.
+fn bare_dateline(
+    tokens: &[Token],
+    text: &str,
+    mentions: &[Mention],
+) -> Option<(usize, Option<ActorId>)> {
+    let shouted = |t: &Token| {
+        let s = t.text(text);
+        t.kind == TokenKind::Word
+            && s.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && s.chars().all(|c| c.is_uppercase() || c == '-' || c == '\'')
+    };
+    let head = tokens.iter().take(4).take_while(|t| shouted(t)).count();
+    let letters: usize = tokens[..head]
+        .iter()
+        .map(|t| t.text(text).chars().filter(|c| c.is_alphabetic()).count())
+        .sum();
+    let next = tokens.get(head)?;
+    let goes_on = next.kind == TokenKind::Word && {
+        let s = next.text(text);
+        s.starts_with(char::is_uppercase) && s.chars().any(char::is_lowercase)
+    } || (shouted(next)
+        && head < 4
+        && tokens.get(head + 1).is_some_and(|t| {
+            t.kind == TokenKind::Word && t.text(text).starts_with(char::is_lowercase)
+        }));
+    let named = mentions
+        .iter()
+        .any(|m| m.start < head && matches!(m.via, NameKind::Name | NameKind::Adjective));
+    if head == 0 || letters < 5 || !goes_on || named {
+        return None;
+    }
+    let place = mentions
+        .iter()
+        .filter(|m| m.end <= head)
+        .map(|m| m.actor)
+        .next();
+    Some((head, place))
 }
 
 /// Token ranges inside parentheses that hold only an agency name: "(AFP)".

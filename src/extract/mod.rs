@@ -111,9 +111,12 @@ impl Extractor {
         let mut dateline_place = None;
         if lead {
             // Datelines may come chained: "Canadian Press - BEIJING (AP) -".
-            while let Some((start, _)) =
-                dateline::dateline(&tokens[skip_to..], &words[skip_to..], text, &[])
-            {
+            while let Some((start, _)) = dateline::dateline(
+                &tokens[skip_to..],
+                &words[skip_to..],
+                text,
+                (skip_to == 0).then_some(&mentions[..]),
+            ) {
                 let start = skip_to + start;
                 dateline_place = mentions
                     .iter()

@@ -250,12 +250,17 @@ impl Grammar<'_> {
             // proposal it is (spec: "Denies or rejects").
             let denial = (matches!(relation.name.as_str(), "denies" | "rejects")
                 && hit.pos == Pos::Verb)
-                .then(|| self.denial_or_rejection(hit.end))
+                // From the verb on: the trigger itself may name the charge ("dismissed
+                // newspaper claims").
+                .then(|| self.denial_or_rejection(hit.head + 1))
                 .flatten();
             let found = match (hit.pos, denial) {
-                (Pos::Verb, Some((_, noun))) => self
-                    .subject_before(hit.start, 0)
-                    .map(|s| (Arg::Np { np: s, skip: 0 }, self.owner_of(hit.end, noun))),
+                (Pos::Verb, Some((_, noun))) => self.subject_before(hit.start, 0).map(|s| {
+                    (
+                        Arg::Np { np: s, skip: 0 },
+                        self.owner_of(hit.head + 1, noun),
+                    )
+                }),
                 (Pos::Verb, None) => self.verb_args(hit, trigger, &relation.name),
                 (Pos::Noun, _) => self.noun_args(hit, &trigger.preps, relation.symmetric),
             };

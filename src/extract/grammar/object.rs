@@ -60,7 +60,31 @@ impl Grammar<'_> {
             // about ("warned that it could impose sanctions", "warned its missiles can
             // hit Israel"); a warning of a danger it does not control is a statement.
             None if relation == "warns" => self.warned_consequence(hit.end, subject)?,
-            None if trigger.concept => Arg::Concept(self.concept_after(hit.end)?),
+            None if trigger.concept => {
+                // "opened fire Wednesday on a convoy": the concept may follow the
+                // trigger's own preposition.
+                let mut at = hit.end;
+                while self.words.get(at).is_some_and(|w| words::is_time_word(w)) {
+                    at += 1;
+                }
+                if self.words.get(at).is_some_and(|w| preps.contains(w)) {
+                    at += 1;
+                }
+                // "fired on a convoy carrying the minister": the attack is on whom the
+                // vehicle carries.
+                let end = self.words.len().min(at + 5);
+                let carried = (at..end)
+                    .find(|&k| matches!(self.words[k].as_str(), "carrying" | "transporting"))
+                    .and_then(|k| {
+                        self.nps
+                            .iter()
+                            .position(|np| np.start > k && np.start <= k + 6 && !np.possessive)
+                    });
+                match carried {
+                    Some(n) if relation == "attacks" => Arg::Np { np: n, skip: 0 },
+                    _ => Arg::Concept(self.concept_after(at)?),
+                }
+            }
             None => return None,
         };
         Some((
@@ -141,9 +165,22 @@ impl Grammar<'_> {
             match np.prep.as_deref() {
                 // A direct object follows its verb with no preposition in between
                 // ("backs veto for members of the Council" has no direct object).
+                // Words between a verb and a phrase with its own determiner are a
+                // phrase of their own, unless adverbs or time words: "dismissed
+                // newspaper claims the government …" has the claims as its object, not
+                // the government the claims are about ("expelled a senior Indian
+                // diplomat" keeps its modifiers).
                 None if direct
                     && !modifier
-                    && (relation == "sends" || !between.iter().any(|w| words::is_prep(w))) =>
+                    && (relation == "sends" || !between.iter().any(|w| words::is_prep(w)))
+                    && (relation == "sends"
+                        || !matches!(
+                            self.words[np.start].as_str(),
+                            "the" | "a" | "an" | "this" | "these" | "those"
+                        )
+                        || between.iter().all(|w| {
+                            is_adverb(w) || words::is_time_word(w) || is_verb_group(w)
+                        })) =>
                 {
                     return Some(n)
                 }
@@ -233,7 +270,12 @@ impl Grammar<'_> {
     /// A short noun phrase after a predicate: up to four words after determiners.
     pub(super) fn concept_after(&self, from: usize) -> Option<Span> {
         let mut i = from;
-        while i < self.words.len() && (words::is_det(&self.words[i]) || is_adverb(&self.words[i])) {
+        // "opened fire Wednesday on a convoy": a time word is never the concept.
+        while i < self.words.len()
+            && (words::is_det(&self.words[i])
+                || is_adverb(&self.words[i])
+                || words::is_time_word(&self.words[i]))
+        {
             i += 1;
         }
         let start = i;
@@ -242,6 +284,7 @@ impl Grammar<'_> {
             && matches!(self.tokens[i].kind, TokenKind::Word | TokenKind::Number)
             && !words::is_prep(&self.words[i])
             && !words::is_subordinator(&self.words[i])
+            && !words::is_time_word(&self.words[i])
             && !matches!(self.words[i].as_str(), "and" | "or" | "but" | "to")
         {
             i += 1;
@@ -413,10 +456,14 @@ impl Grammar<'_> {
     /// allegations", "Russia's demands") or an agent after it ("demands by the
     /// rebels"); else the charge itself as a concept.
     pub(super) fn owner_of(&self, from: usize, noun: usize) -> Arg {
+        // An owner in the noun's own phrase: possessive or adjectival ("Russia's
+        // latest demands", "Russian security demands"), or a name right before it ("the
+        // US allegations"); a name further back modifies another noun ("Iraq warning
+        // claims").
         if let Some(n) = self
             .nps
             .iter()
-            .position(|np| np.start >= from && np.end <= noun)
+            .position(|np| np.start >= from && np.end <= noun && (np.possessive || np.end == noun))
         {
             return Arg::Np { np: n, skip: 0 };
         }
