@@ -296,6 +296,9 @@ impl Extractor {
                     if !seen.insert(key) {
                         continue;
                     }
+                    let object =
+                        earlier_act_owner(&out, self.schema.name(e.relation), subject, &object)
+                            .unwrap_or(object);
                     out.push(
                         self.triple(article, field, index, sentence, date, e, subject, object),
                     );
@@ -449,6 +452,54 @@ impl Extractor {
             confidence: e.confidence,
         }
     }
+}
+
+/// Whose charge or proposal a bare "the accusation", "the ultimatum" is: the actor who
+/// made such an act against this subject earlier in the document ("Canada accused
+/// India … New Delhi rejected the accusation" → denies(India, Canada)).
+fn earlier_act_owner(
+    earlier: &[Triple],
+    relation: &str,
+    subject: &Entity,
+    object: &Object,
+) -> Option<Object> {
+    let Object::Concept { concept } = object else {
+        return None;
+    };
+    let lower = concept.to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    if words.len() > 3 {
+        return None;
+    }
+    let acts: &[&str] = match (relation, *words.last()?) {
+        (
+            "denies" | "criticizes",
+            "accusation" | "accusations" | "allegation" | "allegations" | "charge" | "charges"
+            | "claim" | "claims" | "criticism",
+        ) => &["accuses", "criticizes"],
+        (
+            "rejects" | "criticizes",
+            "demand" | "demands" | "ultimatum" | "proposal" | "proposals" | "offer" | "call"
+            | "calls" | "request" | "requests" | "appeal" | "terms" | "conditions",
+        ) => &["demands", "urges"],
+        ("rejects" | "criticizes" | "denies", "threat" | "threats" | "warning" | "warnings") => {
+            &["threatens", "warns"]
+        }
+        _ => return None,
+    };
+    earlier
+        .iter()
+        .rev()
+        .find(|t| {
+            acts.contains(&t.relation.as_str())
+                && t.mood.is_fact()
+                && t.subject.id != subject.actor.id
+                && match &t.object {
+                    Object::Actor(a) => a.id == subject.actor.id,
+                    Object::Concept { .. } => true,
+                }
+        })
+        .map(|t| Object::Actor(t.subject.clone()))
 }
 
 /// The (subject, object) pairs of an event: coordination multiplies, a phrase paired

@@ -131,6 +131,10 @@ pub fn mood_of(words: &[String], _tokens: &[Token], hit: &TriggerHit, relation: 
                     | "going"
                     | "off"
                     | "on"
+                    // "was not allowed to meet", "were able to agree"
+                    | "allowed"
+                    | "permitted"
+                    | "able"
             )
             || (w.len() > 4 && w.ends_with("ly"));
         if !in_group {
@@ -186,6 +190,9 @@ pub fn mood_of(words: &[String], _tokens: &[Token], hit: &TriggerHit, relation: 
         || group
             .iter()
             .any(|w| words::is_scheduler(w) || *w == "to" && group.len() > 1)
+            && !group
+                .iter()
+                .any(|w| matches!(*w, "allowed" | "permitted" | "able"))
     {
         return Mood::Scheduled;
     }

@@ -120,7 +120,7 @@ lexicon!(
     REFUSALS, is_refusal, [
     "refused", "refuses", "refuse", "refusing", "declined", "declines", "decline", "failed",
     "fails", "fail", "cancelled", "canceled", "cancels", "postponed", "postpone", "postpones",
-    "suspended", "suspends", "called", "ruled", "halted", "scrapped",
+    "suspended", "suspends", "called", "ruled", "halted", "scrapped", "unable",
 ]);
 
 lexicon!(

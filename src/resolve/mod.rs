@@ -49,6 +49,12 @@ pub struct Resolver<'a> {
     last_thing: Option<Entity>,
     /// Sentence index of the last update, so that pronouns do not reach too far back.
     last_sentence: usize,
+    /// The person who opened the last sentence that opened with one, and that
+    /// sentence: a pronoun opening a sentence continues its subject ("Nuland met the
+    /// leaders, but not Tiani. She urged …" → Nuland).
+    subject_person: Option<(usize, Entity)>,
+    /// The sentence whose first actor phrase has been resolved.
+    opened: Option<usize>,
 }
 
 impl<'a> Resolver<'a> {
@@ -67,6 +73,8 @@ impl<'a> Resolver<'a> {
             doc_roles: HashMap::new(),
             salient_sentence: None,
             last_sentence: 0,
+            subject_person: None,
+            opened: None,
         }
     }
 
@@ -106,7 +114,25 @@ impl<'a> Resolver<'a> {
     /// update the discourse state. `text` is what the phrase's spans index.
     pub fn resolve_np(&mut self, np: &Np, text: &str, sentence: usize) -> Vec<Entity> {
         let mut out: Vec<Entity> = Vec::new();
+        let opening = np.prep.is_none() && self.opened != Some(sentence);
         for r in &np.refs {
+            // A personal pronoun opening its sentence continues the last subject.
+            if let (
+                true,
+                Reference::Pronoun {
+                    plural: false,
+                    first: false,
+                    neuter: false,
+                },
+            ) = (opening, r)
+            {
+                if let Some((s, e)) = &self.subject_person {
+                    if *s < sentence && s + 2 >= sentence {
+                        out.push(e.clone());
+                        continue;
+                    }
+                }
+            }
             for e in self.resolve_ref(r, text, sentence) {
                 if !out.iter().any(|o| o.actor.id == e.actor.id) {
                     out.push(e);
@@ -116,6 +142,21 @@ impl<'a> Resolver<'a> {
         // Subjects and objects are what pronouns pick up; an actor inside a
         // prepositional phrase only when nothing more salient is at hand.
         self.remember(&out, sentence, np.prep.is_some());
+        // The first person phrase (or pronoun) outside prepositional phrases; a state
+        // before it is mostly its modifier ("US Deputy Secretary … Nuland").
+        let personal = out.iter().any(|e| e.actor.kind == ActorKind::Person)
+            || np
+                .refs
+                .iter()
+                .any(|r| matches!(r, Reference::Pronoun { .. }));
+        if opening && personal {
+            self.opened = Some(sentence);
+            if let [e] = out.as_slice() {
+                if e.actor.kind == ActorKind::Person {
+                    self.subject_person = Some((sentence, e.clone()));
+                }
+            }
+        }
         out
     }
 
@@ -143,6 +184,20 @@ impl<'a> Resolver<'a> {
                 ActorKind::Organization if !keep(&self.last_org) => self.last_org = Some(e.clone()),
                 ActorKind::Country if !keep(&self.last_country) => {
                     self.last_country = Some(e.clone())
+                }
+                // "The junta …", "the foreign ministry …": a body brings its state to
+                // mind ("… closed its borders with the country").
+                ActorKind::Body if !oblique => {
+                    if let Some(c) = e
+                        .actor
+                        .country
+                        .as_deref()
+                        .and_then(|k| self.gazetteer.by_key(k))
+                    {
+                        if self.gazetteer.actor(c).kind == ActorKind::Country {
+                            self.last_country = Some(self.known(c));
+                        }
+                    }
                 }
                 _ => {}
             }
@@ -172,6 +227,13 @@ impl<'a> Resolver<'a> {
             Reference::Group { country, noun } => {
                 vec![self.group(country.or(self.item_country), noun)]
             }
+            Reference::StateBody { noun } => match self
+                .item_country
+                .or(self.last_country.as_ref().and_then(|e| e.known))
+            {
+                Some(c) => vec![self.body(c, noun)],
+                None => Vec::new(),
+            },
             Reference::StateAgent => match self.item_country {
                 Some(c) => vec![self.known(c)],
                 None => self.last_country.clone().into_iter().collect(),
@@ -334,11 +396,15 @@ impl<'a> Resolver<'a> {
         if let Some(id) = self.gazetteer.by_key(&key) {
             return self.known(id);
         }
-        // "Indian Foreign Ministry": the owner's adjective reads as news writes it.
-        let owner_name = self
-            .gazetteer
-            .adjective(owner)
-            .unwrap_or(&self.gazetteer.actor(owner).name);
+        // "Indian Foreign Ministry": the owner's adjective reads as news writes it; a
+        // junta takes the country's name ("the Niger junta", "Myanmar's junta").
+        let owner_name = match noun {
+            "junta" => &self.gazetteer.actor(owner).name,
+            _ => self
+                .gazetteer
+                .adjective(owner)
+                .unwrap_or(&self.gazetteer.actor(owner).name),
+        };
         let pretty: Vec<String> = noun
             .split('_')
             .map(|w| {

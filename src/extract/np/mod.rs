@@ -42,6 +42,8 @@ pub enum Reference {
     },
     /// "the army", "the government": the state of the item.
     StateAgent,
+    /// "the junta": a body of the state the item is about.
+    StateBody { noun: String },
     /// he, she, they, it, we (and possessives); `first` for we, I, our, my, us;
     /// `neuter` for it and its, which stand for states and organizations, not people.
     Pronoun {
@@ -155,8 +157,20 @@ pub(super) fn is_bare_state_agent(w: &str) -> bool {
             | "authorities"
             | "regime"
             | "navy"
-            | "junta"
     )
+}
+
+/// A military junta, named as news names it: "the junta", "the coup leaders",
+/// "Niger's military rulers". Returns the number of words. A junta is the body
+/// that seized a state, not the state itself.
+pub(super) fn junta_words(words: &[String]) -> Option<usize> {
+    let w = |i: usize| words.get(i).map(String::as_str);
+    match (w(0), w(1)) {
+        (Some("military"), Some("junta" | "rulers" | "government")) => Some(2),
+        (Some("coup"), Some("leaders" | "plotters" | "makers")) => Some(2),
+        (Some("junta" | "putschists"), _) => Some(1),
+        _ => None,
+    }
 }
 
 /// The reference of a pronoun.

@@ -3,8 +3,8 @@
 //! definite descriptions.
 
 use super::{
-    is_ally_noun, is_bare_state_agent, is_name_particle, is_name_word, pronoun, Chunker, Np,
-    Reference, BODY_NOUNS,
+    is_ally_noun, is_bare_state_agent, is_name_particle, is_name_word, junta_words, pronoun,
+    Chunker, Np, Reference, BODY_NOUNS,
 };
 use crate::extract::roles::{is_counterpart, is_title_prefix, prefix_changes_office, title_at};
 use crate::extract::words;
@@ -252,6 +252,20 @@ impl Chunker<'_> {
                         self.is_possessive(k + n),
                     ));
                 }
+            }
+        }
+        // "the junta", "Niger's military rulers", "the coup leaders".
+        if let Some(n) = junta_words(&self.words[k..]) {
+            let noun = "junta".to_string();
+            let refs = match of {
+                Some(owner) => Some(Reference::Body { owner, noun }),
+                None if j > i && self.words[i] == "the" || self.words[k] == "coup" => {
+                    Some(Reference::StateBody { noun })
+                }
+                None => None,
+            };
+            if let Some(r) = refs {
+                return Some(np(k + n, vec![r], self.is_possessive(k + n)));
             }
         }
         // State agents and groups, skipping up to two modifiers: "Russian military forces".
