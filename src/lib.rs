@@ -17,6 +17,7 @@
 //! * [`query`] answers questions of the graph: who pressured whom, paths, neighbours.
 //! * [`export`] writes the graph as DOT, RON, JSON, GraphML or CSV, and draws it with
 //!   Graphviz.
+//! * [`eval`] scores triples against a gold set as `shared/eval/score.py` does.
 //! * [`diag`] carries the problems found on the way, so that a bad file is reported and
 //!   skipped rather than ending the run.
 //!
@@ -25,6 +26,7 @@
 pub mod cli;
 pub mod corpus;
 pub mod diag;
+pub mod eval;
 pub mod export;
 pub mod extract;
 pub mod gazetteer;

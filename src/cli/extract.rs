@@ -5,10 +5,12 @@ use super::progress::Progress;
 use super::{Failure, InputArgs, StderrReport};
 use crate::corpus::{read_inputs, ReadOptions};
 use crate::diag::Report;
+use crate::extract::Extractor;
 use crate::triple::Triple;
 use clap::{Args, ValueEnum};
 use rayon::prelude::*;
 use std::io::{self, BufWriter, Write};
+use std::path::PathBuf;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
@@ -45,31 +47,24 @@ pub fn run(args: ExtractArgs) -> Result<u8, Failure> {
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut rows = Vec::new();
-    let mut batch = Vec::with_capacity(BATCH);
     let paths = args.input.paths();
     let progress = Progress::new(&paths, args.input.quiet);
-    let mut inputs = read_inputs(&paths, options);
-    while inputs.next_batch(&mut batch, BATCH, |p| progress.suspend(|| report.report(p))) {
-        let triples: Vec<Vec<Triple>> = batch.par_iter().map(|a| extractor.extract(a)).collect();
-        for t in triples
-            .iter()
-            .flatten()
-            .filter(|t| args.all_moods || t.mood.is_fact())
-        {
-            let written = match args.format {
-                Format::Jsonl => serde_json::to_writer(&mut out, t)
-                    .map_err(io::Error::from)
-                    .and_then(|_| out.write_all(b"\n")),
-                Format::Table => {
-                    rows.push(table_row(t));
-                    Ok(())
-                }
-            };
-            if let Err(e) = written {
-                return write_failed(e);
+    let extracted = extract_each(&paths, options, &extractor, &mut report, &progress, |t| {
+        if !(args.all_moods || t.mood.is_fact()) {
+            return Ok(());
+        }
+        match args.format {
+            Format::Jsonl => serde_json::to_writer(&mut out, t)
+                .map_err(io::Error::from)
+                .and_then(|_| out.write_all(b"\n")),
+            Format::Table => {
+                rows.push(table_row(t));
+                Ok(())
             }
         }
-        progress.advance(&batch);
+    });
+    if let Err(e) = extracted {
+        return write_failed(e);
     }
     progress.finish();
     if args.format == Format::Table {
@@ -84,6 +79,28 @@ pub fn run(args: ExtractArgs) -> Result<u8, Failure> {
         return write_failed(e);
     }
     Ok(if report.skipped > 0 { 1 } else { 0 })
+}
+
+/// Read `paths` and hand every triple of every article (all moods) to `each`, in input
+/// order, reporting bad input to `report`; the first error of `each` ends the run.
+pub fn extract_each<E>(
+    paths: &[PathBuf],
+    options: ReadOptions,
+    extractor: &Extractor,
+    report: &mut StderrReport,
+    progress: &Progress,
+    mut each: impl FnMut(&Triple) -> Result<(), E>,
+) -> Result<(), E> {
+    let mut batch = Vec::with_capacity(BATCH);
+    let mut inputs = read_inputs(paths, options);
+    while inputs.next_batch(&mut batch, BATCH, |p| progress.suspend(|| report.report(p))) {
+        let triples: Vec<Vec<Triple>> = batch.par_iter().map(|a| extractor.extract(a)).collect();
+        for t in triples.iter().flatten() {
+            each(t)?;
+        }
+        progress.advance(&batch);
+    }
+    Ok(())
 }
 
 fn write_failed(e: io::Error) -> Result<u8, Failure> {

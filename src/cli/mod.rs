@@ -4,6 +4,7 @@
 
 mod actors;
 mod build;
+mod eval;
 mod export;
 mod extract;
 mod neighbors;
@@ -51,6 +52,8 @@ enum Command {
     Export(export::ExportArgs),
     /// Render the graph with Graphviz (svg, png, pdf).
     Render(render::RenderArgs),
+    /// Score the extractor (or a triple stream) on a gold set: precision, recall, F1.
+    Eval(eval::EvalArgs),
 }
 
 /// Options shared by every command that reads articles.
@@ -202,6 +205,7 @@ pub fn main() -> ExitCode {
         Command::Stats(args) => stats::run(args),
         Command::Export(args) => export::run(args),
         Command::Render(args) => render::run(args),
+        Command::Eval(args) => eval::run(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),
