@@ -52,7 +52,8 @@ pub fn run(args: BuildArgs) -> Result<u8, Failure> {
                 _lock = Some(lock_graph(into).map_err(Failure::input)?);
             }
             (
-                Graph::load(into).map_err(|e| Failure::input(e.to_string()))?,
+                Graph::load(into, &mut StderrReport::default())
+                    .map_err(|e| Failure::input(e.to_string()))?,
                 into,
             )
         }
