@@ -1,6 +1,8 @@
 //! No lost graphs: a `build --into` killed at any moment leaves the old graph or the
 //! new one, never a torn file; concurrent `build --into` of one file are serialised
-//! by the advisory lock on `graph.ron.lock` and lose no one's documents.
+//! by the advisory lock on `graph.ron.lock` and lose no one's documents. The binary
+//! snapshot beside the graph (`graph.ron.snap`) is never left stale by a kill: the
+//! pair is old, new, or a graph with no snapshot.
 
 mod common;
 use common::{run, whowhom, Dir};
@@ -55,9 +57,11 @@ fn sigkill_during_build_into_leaves_a_whole_graph() {
     ok(&d, &["build", "-q", "old.txt", "big", "-o", "full.ron"]);
     let (old, full) = (stats(&d, "g.ron"), stats(&d, "full.ron"));
     let original = std::fs::read(d.path("g.ron")).expect("graph");
+    let original_snap = std::fs::read(d.path("g.ron.snap")).expect("snapshot");
     // Kill at several moments: early (reading), later (extracting, writing).
     for delay in [50, 200, 500, 1000, 2000, 3000] {
         std::fs::write(d.path("g.ron"), &original).expect("reset graph");
+        std::fs::write(d.path("g.ron.snap"), &original_snap).expect("reset snapshot");
         let mut child = spawn_whowhom(&d, &["build", "-q", "big", "--into", "g.ron"])
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -67,11 +71,20 @@ fn sigkill_during_build_into_leaves_a_whole_graph() {
         // SIGKILL on Unix: no destructor, no cleanup runs.
         let _ = child.kill();
         let _ = child.wait();
+        // `stats` insists on a clean stderr: no stale-snapshot warning either.
         let now = stats(&d, "g.ron");
         assert!(
             now == old || now == full,
             "after a kill at {delay} ms the graph is neither the old nor the new one:\n{now}"
         );
+        if d.path("g.ron.snap").exists() {
+            std::fs::rename(d.path("g.ron.snap"), d.path("aside.snap")).expect("move aside");
+            assert_eq!(
+                stats(&d, "g.ron"),
+                now,
+                "the snapshot disagrees with the RON"
+            );
+        }
     }
 }
 

@@ -41,7 +41,7 @@ fn build_reports_what_it_did_and_leaves_no_temporary_files() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     names.sort();
-    assert_eq!(names, ["a", "b", "g.ron"]);
+    assert_eq!(names, ["a", "b", "g.ron", "g.ron.snap"]);
     let (_, quiet) = ok(&d, &["build", "a", "-o", "h.ron", "--quiet"]);
     assert_eq!(quiet, "");
 }

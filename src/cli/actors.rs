@@ -52,7 +52,7 @@ pub fn run(args: ActorsArgs) -> Result<u8, Failure> {
     let mut report = StderrReport::default();
     let mut actors: BTreeMap<String, Summary> = BTreeMap::new();
     if let Some(path) = &args.graph {
-        let g = Graph::load(path).map_err(|e| Failure::input(e.to_string()))?;
+        let g = Graph::load(path, &mut report).map_err(|e| Failure::input(e.to_string()))?;
         for ix in g.node_indices() {
             let n = g.node(ix);
             let Some(kind) = n.kind.actor_kind() else {

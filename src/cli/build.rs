@@ -36,6 +36,9 @@ pub struct Counts {
     pub replaced: usize,
 }
 
+/// A batch's (content hash, triples), article by article.
+type Extracted = Vec<(u64, Vec<Triple>)>;
+
 /// Articles extracted in parallel per batch; they are merged in input order.
 const BATCH: usize = 64;
 
@@ -52,7 +55,8 @@ pub fn run(args: BuildArgs) -> Result<u8, Failure> {
                 _lock = Some(lock_graph(into).map_err(Failure::input)?);
             }
             (
-                Graph::load(into).map_err(|e| Failure::input(e.to_string()))?,
+                Graph::load(into, &mut StderrReport::default())
+                    .map_err(|e| Failure::input(e.to_string()))?,
                 into,
             )
         }
@@ -126,35 +130,80 @@ fn merge_inputs_with(
     };
     let mut counts = Counts::default();
     let mut seen = HashSet::new();
-    let mut batch: Vec<Box<Article>> = Vec::with_capacity(BATCH);
     let mut inputs = read_inputs(&input.paths(), options);
-    while inputs.next_batch(&mut batch, BATCH, |p| progress.suspend(|| report.report(p))) {
-        let extracted: Vec<(u64, Vec<Triple>)> = batch
-            .par_iter()
-            .map(|a| (content_hash(a), date_free(extractor, extractor.extract(a))))
-            .collect();
-        for (a, (hash, triples)) in batch.iter().zip(extracted) {
-            let twice = !seen.insert(a.id.clone());
-            match graph.add_document(&a.id, hash, a.date, &triples) {
-                Added::New => counts.added += 1,
-                Added::Unchanged => counts.unchanged += 1,
-                Added::Replaced => {
-                    counts.replaced += 1;
-                    if twice {
-                        progress.suspend(|| {
-                            report.report(Problem::warning(
-                                Path::new(&a.id),
-                                Place::File,
-                                "two articles have this id; the later replaces the earlier",
-                            ))
-                        });
-                    }
+    let mut read = |report: &mut StderrReport| {
+        let mut batch: Vec<Box<Article>> = Vec::with_capacity(BATCH);
+        inputs.next_batch(&mut batch, BATCH, |p| progress.suspend(|| report.report(p)));
+        batch
+    };
+    // A pipeline of three batches: while batch n is extracted in parallel, batch n - 1
+    // is merged and batch n + 1 read, on one thread, in input order. Merging and
+    // reading are serial (the graph and the input are one each), but no longer leave
+    // the other threads idle; work stealing gives the merging thread extraction work
+    // when it is done.
+    let mut next = read(report);
+    let mut pending: Option<(Vec<Box<Article>>, Extracted)> = None;
+    while !next.is_empty() || pending.is_some() {
+        let current = std::mem::take(&mut next);
+        let (after, (current, extracted)) = rayon::join(
+            || {
+                if let Some((batch, extracted)) = pending.take() {
+                    merge_batch(
+                        graph,
+                        &batch,
+                        extracted,
+                        &mut seen,
+                        &mut counts,
+                        report,
+                        progress,
+                    );
+                }
+                read(report)
+            },
+            || {
+                let extracted: Vec<(u64, Vec<Triple>)> = current
+                    .par_iter()
+                    .map(|a| (content_hash(a), date_free(extractor, extractor.extract(a))))
+                    .collect();
+                (current, extracted)
+            },
+        );
+        next = after;
+        pending = (!current.is_empty()).then_some((current, extracted));
+    }
+    counts
+}
+
+/// Merge one extracted batch, in input order.
+fn merge_batch(
+    graph: &mut Graph,
+    batch: &[Box<Article>],
+    extracted: Extracted,
+    seen: &mut HashSet<String>,
+    counts: &mut Counts,
+    report: &mut StderrReport,
+    progress: &Progress,
+) {
+    for (a, (hash, triples)) in batch.iter().zip(extracted) {
+        let twice = !seen.insert(a.id.clone());
+        match graph.add_document(&a.id, hash, a.date, &triples) {
+            Added::New => counts.added += 1,
+            Added::Unchanged => counts.unchanged += 1,
+            Added::Replaced => {
+                counts.replaced += 1;
+                if twice {
+                    progress.suspend(|| {
+                        report.report(Problem::warning(
+                            Path::new(&a.id),
+                            Place::File,
+                            "two articles have this id; the later replaces the earlier",
+                        ))
+                    });
                 }
             }
         }
-        progress.advance(&batch);
     }
-    counts
+    progress.advance(batch);
 }
 
 /// xxh3 of what an article says: its texts, which field each is, and its date (a

@@ -62,7 +62,8 @@ impl GraphArgs {
         let extractor = self.input.extractor().map_err(Failure::input)?;
         let mut skipped = false;
         let graph = match &self.graph {
-            Some(p) => Graph::load(p).map_err(|e| Failure::input(e.to_string()))?,
+            Some(p) => Graph::load(p, &mut StderrReport::default())
+                .map_err(|e| Failure::input(e.to_string()))?,
             None => {
                 let mut g = Graph::new(extractor.schema());
                 let mut report = StderrReport::default();

@@ -6,15 +6,22 @@
 //! a graph. Loading trusts nothing: the version, every reference and every index are
 //! checked, and derived numbers (counts, dates, mood counts) are recomputed from the
 //! evidence.
+//!
+//! RON is the interchange format, but parsing it costs about 17 µs an edge; beside
+//! each graph file `save` writes a binary snapshot ([`super::snapshot`]) that `load`
+//! prefers while it matches the RON byte for byte.
 
-use super::{Document, Edge, Evidence, Example, Graph, Moods, Node};
+use super::{snapshot, Document, Edge, Evidence, Example, Graph, Moods, Node};
 use crate::datafile::DataError;
+use crate::diag::Report;
 use chrono::NaiveDate;
+use petgraph::stable_graph::NodeIndex;
 use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
-use std::io::Read as _;
+use serde::{Deserialize, Serialize, Serializer};
+use std::collections::BTreeSet;
+use std::io::{Read as _, Seek as _, Write};
 use std::path::Path;
+use xxhash_rust::xxh3::Xxh3;
 
 /// The version this build writes and reads.
 pub const VERSION: u32 = 1;
@@ -36,7 +43,10 @@ struct Header {
     version: u32,
 }
 
-#[derive(Serialize, Deserialize)]
+// `version` is checked through `Header` first; it is named here so that
+// `deny_unknown_fields` accepts it.
+#[allow(dead_code)]
+#[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct GraphFile {
     version: u32,
@@ -47,7 +57,9 @@ struct GraphFile {
     edges: Vec<FileEdge>,
 }
 
-#[derive(Serialize, Deserialize)]
+// `count`, `first`, `last` and `moods` are read only to be recomputed from the evidence.
+#[allow(dead_code)]
+#[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct FileEdge {
     source: String,
@@ -65,50 +77,179 @@ struct FileEdge {
     examples: Vec<Example>,
 }
 
+/// [`GraphFile`] as written: borrowed from the graph, so that saving a large graph
+/// does not hold a second copy of it. Field for field the same RON.
+#[derive(Serialize)]
+struct GraphFileRef<'a> {
+    version: u32,
+    symmetric: &'a BTreeSet<String>,
+    documents: &'a [Document],
+    nodes: Vec<&'a Node>,
+    edges: EdgesRef<'a>,
+}
+
+struct EdgesRef<'a> {
+    graph: &'a Graph,
+    edges: &'a [(NodeIndex, NodeIndex, &'a Edge)],
+}
+
+#[derive(Serialize)]
+struct FileEdgeRef<'a> {
+    source: &'a str,
+    relation: &'a str,
+    target: &'a str,
+    count: u32,
+    first: Option<NaiveDate>,
+    last: Option<NaiveDate>,
+    moods: Moods,
+    evidence: &'a [Evidence],
+    examples: &'a [Example],
+}
+
+impl Serialize for EdgesRef<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let g = &self.graph.graph;
+        s.collect_seq(self.edges.iter().map(|&(a, b, e)| FileEdgeRef {
+            source: &g[a].key,
+            relation: &e.relation,
+            target: &g[b].key,
+            count: e.count,
+            first: e.first,
+            last: e.last,
+            moods: e.moods,
+            evidence: &e.evidence,
+            examples: &e.examples,
+        }))
+    }
+}
+
+/// A writer that hashes (xxh3) and counts what passes through it.
+pub(super) struct Hashing<W> {
+    inner: W,
+    hash: Xxh3,
+    len: u64,
+}
+
+impl<W> Hashing<W> {
+    pub(super) fn new(inner: W) -> Self {
+        Hashing {
+            inner,
+            hash: Xxh3::new(),
+            len: 0,
+        }
+    }
+
+    /// (bytes written, their xxh3).
+    pub(super) fn digest(&self) -> (u64, u64) {
+        (self.len, self.hash.digest())
+    }
+}
+
+impl<W: Write> Write for Hashing<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.hash.update(&buf[..n]);
+        self.len += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// Why a save failed, before it is put in words.
+pub(super) enum SaveError {
+    Io(std::io::Error),
+    Serialize(String),
+}
+
+impl From<std::io::Error> for SaveError {
+    fn from(e: std::io::Error) -> Self {
+        SaveError::Io(e)
+    }
+}
+
+/// The (length, xxh3) of everything `read` yields: how a snapshot names its RON file.
+pub(super) fn content_hash(mut read: impl std::io::Read) -> std::io::Result<(u64, u64)> {
+    let mut h = Hashing::new(std::io::sink());
+    let mut buf = vec![0; 1 << 20];
+    loop {
+        match read.read(&mut buf) {
+            Ok(0) => return Ok(h.digest()),
+            Ok(n) => h.write_all(&buf[..n])?,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+}
+
 impl Graph {
     /// The graph as RON text.
     pub fn to_ron(&self) -> Result<String, ron::Error> {
-        let file = GraphFile {
+        let edges = self.edges();
+        ron::ser::to_string_pretty(&self.file_ref(&edges), pretty())
+    }
+
+    fn file_ref<'a>(&'a self, edges: &'a [(NodeIndex, NodeIndex, &'a Edge)]) -> GraphFileRef<'a> {
+        GraphFileRef {
             version: VERSION,
-            symmetric: self.symmetric.iter().cloned().collect(),
-            documents: self.documents.clone(),
+            symmetric: &self.symmetric,
+            documents: &self.documents,
             nodes: self
                 .node_indices()
                 .into_iter()
-                .map(|n| self.graph[n].clone())
+                .map(|n| &self.graph[n])
                 .collect(),
-            edges: self
-                .edges()
-                .into_iter()
-                .map(|(s, t, e)| FileEdge {
-                    source: self.graph[s].key.clone(),
-                    relation: e.relation.clone(),
-                    target: self.graph[t].key.clone(),
-                    count: e.count,
-                    first: e.first,
-                    last: e.last,
-                    moods: e.moods,
-                    evidence: e.evidence.clone(),
-                    examples: e.examples.clone(),
-                })
-                .collect(),
-        };
-        let pretty = ron::ser::PrettyConfig::new().depth_limit(3);
-        ron::ser::to_string_pretty(&file, pretty)
+            edges: EdgesRef { graph: self, edges },
+        }
     }
 
-    /// Write the graph to `path` atomically.
+    /// Write the graph to `path` atomically, with its snapshot beside it.
+    ///
+    /// Both files are written and synced under temporary names first. The old
+    /// snapshot is then removed before the new RON is renamed into place, and the new
+    /// snapshot renamed last: a crash at any point leaves the old pair, the new pair, or
+    /// a RON file with no snapshot (which loads, only slower). A snapshot that does not
+    /// match its RON file (written by another program, or by a hand) is still caught on
+    /// loading by the RON's hash.
     pub fn save(&self, path: &Path) -> Result<(), FileError> {
         let name = path.display().to_string();
-        let fail = |what: &str, e: &dyn std::fmt::Display| {
-            DataError::new(&name, None, format!("cannot {what}: {e}"))
+        let fail = |e: SaveError| {
+            let problem = match e {
+                SaveError::Io(e) => format!("cannot write: {e}"),
+                SaveError::Serialize(e) => format!("cannot serialize the graph: {e}"),
+            };
+            DataError::new(&name, None, problem)
         };
-        let text = self.to_ron().map_err(|e| fail("serialize the graph", &e))?;
-        crate::atomic::write_atomic(path, text.as_bytes()).map_err(|e| fail("write", &e))
+        let edges = self.edges();
+        let (ron, ron_digest) = crate::atomic::stage(path, |w| {
+            let mut out = Hashing::new(w);
+            ron::Options::default()
+                .to_io_writer_pretty(&mut out, &self.file_ref(&edges), pretty())
+                .map_err(|e| match e {
+                    ron::Error::Io(e) => SaveError::Io(std::io::Error::other(e)),
+                    e => SaveError::Serialize(e.to_string()),
+                })?;
+            Ok(out.digest())
+        })
+        .map_err(fail)?;
+        let snap_path = snapshot::path_for(path);
+        let (snap, ()) =
+            crate::atomic::stage(&snap_path, |w| snapshot::write(self, &edges, ron_digest, w))
+                .map_err(fail)?;
+        match std::fs::remove_file(&snap_path) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(fail(SaveError::Io(e))),
+        }
+        ron.commit().map_err(|e| fail(e.into()))?;
+        snap.commit().map_err(|e| fail(e.into()))
     }
 
-    /// Read and validate a graph file.
-    pub fn load(path: &Path) -> Result<Graph, FileError> {
+    /// Read and validate a graph file, from its snapshot when that matches it.
+    /// A snapshot that cannot be used is reported as a warning and the RON is read.
+    pub fn load(path: &Path, report: &mut dyn Report) -> Result<Graph, FileError> {
         let name = path.display().to_string();
         let cannot = |e: std::io::Error| DataError::new(&name, None, format!("cannot read: {e}"));
         let too_big = |size: u64| {
@@ -123,10 +264,19 @@ impl Graph {
                 ),
             )
         };
-        let file = std::fs::File::open(path).map_err(cannot)?;
-        let size = file.metadata().map_err(cannot)?.len();
+        let mut file = std::fs::File::open(path).map_err(cannot)?;
+        let meta = file.metadata().map_err(cannot)?;
+        let size = meta.len();
         if size > MAX_FILE_BYTES {
             return Err(too_big(size));
+        }
+        // Only a regular file can be read twice (to check the snapshot, then to parse
+        // it if the snapshot will not do); a pipe is read once, as RON.
+        if meta.is_file() {
+            if let Some(g) = snapshot::load(path, &mut file, size, report) {
+                return Ok(g);
+            }
+            file.rewind().map_err(cannot)?;
         }
         // The file may grow while it is read (or be a pipe): read no more than the limit.
         let mut bytes = Vec::with_capacity(size as usize);
@@ -163,9 +313,61 @@ impl Graph {
             ));
         }
         let parsed: GraphFile = parse(file, text)?;
+        let mut a = Assembler::new(
+            file,
+            parsed.symmetric,
+            parsed.documents,
+            parsed.nodes,
+            parsed.edges.len(),
+        )?;
+        for (i, fe) in parsed.edges.into_iter().enumerate() {
+            let at = i + 1;
+            let end = |key: &str| {
+                a.node(key).ok_or_else(|| {
+                    a.error(format!(
+                        "edge {at} refers to node {key:?}, which the file does not define"
+                    ))
+                })
+            };
+            let ends = (end(&fe.source)?, end(&fe.target)?);
+            let (source, target) = (&fe.source, &fe.target);
+            a.edge(at, ends, &fe.relation, fe.evidence, fe.examples, || {
+                format!("{source} {} {target}", fe.relation)
+            })?;
+        }
+        Ok(a.finish())
+    }
+}
+
+fn pretty() -> ron::ser::PrettyConfig {
+    ron::ser::PrettyConfig::new().depth_limit(3)
+}
+
+/// Builds a graph from a file's parts, checking what a file cannot be trusted with:
+/// ids listed twice, dangling references, edges with no evidence. Shared by the RON
+/// file and the snapshot, so that both give the same graph (or the same refusal).
+pub(super) struct Assembler<'f> {
+    file: &'f str,
+    g: Graph,
+}
+
+impl<'f> Assembler<'f> {
+    pub(super) fn new(
+        file: &'f str,
+        symmetric: Vec<String>,
+        documents: Vec<Document>,
+        nodes: Vec<Node>,
+        edges: usize,
+    ) -> Result<Self, FileError> {
+        let mut g = Graph::with_symmetric(symmetric);
         let err = |problem: String| DataError::new(file, None, problem);
-        let mut g = Graph::with_symmetric(parsed.symmetric);
-        for (i, mut d) in parsed.documents.into_iter().enumerate() {
+        g.graph.reserve_nodes(nodes.len());
+        g.graph.reserve_edges(edges);
+        g.nodes.reserve(nodes.len());
+        g.edges.reserve(edges);
+        g.doc_index.reserve(documents.len());
+        g.documents.reserve(documents.len());
+        for (i, mut d) in documents.into_iter().enumerate() {
             if g.doc_index.contains_key(&d.id) {
                 return Err(err(format!("document {:?} is listed twice", d.id)));
             }
@@ -173,7 +375,7 @@ impl Graph {
             g.doc_index.insert(d.id.clone(), i as u32);
             g.documents.push(d);
         }
-        for n in parsed.nodes {
+        for n in nodes {
             if g.nodes.contains_key(&n.key) {
                 return Err(err(format!("node {:?} is defined twice", n.key)));
             }
@@ -181,65 +383,80 @@ impl Graph {
             let ix = g.graph.add_node(n);
             g.nodes.insert(key, ix);
         }
-        let mut seen = HashSet::new();
-        for (i, fe) in parsed.edges.into_iter().enumerate() {
-            let at = i + 1;
-            let end = |key: &str| {
-                g.nodes.get(key).copied().ok_or_else(|| {
-                    err(format!(
-                        "edge {at} refers to node {key:?}, which the file does not define"
-                    ))
-                })
-            };
-            let (mut s, mut t) = (end(&fe.source)?, end(&fe.target)?);
-            // A hand-edited symmetric edge may be written the other way round; merges
-            // look it up smaller key first.
-            if g.is_symmetric(&fe.relation) && fe.target < fe.source {
-                std::mem::swap(&mut s, &mut t);
-            }
-            let ends = (&g.graph[s].key, &g.graph[t].key);
-            if !seen.insert((ends.0.clone(), fe.relation.clone(), ends.1.clone())) {
-                return Err(err(format!(
-                    "edge {at} ({} {} {}) is listed twice",
-                    fe.source, fe.relation, fe.target
-                )));
-            }
-            if fe.evidence.is_empty() {
-                return Err(err(format!("edge {at} has no evidence")));
-            }
-            let docs = g.documents.len();
-            let bad = fe
-                .evidence
-                .iter()
-                .map(|e| e.doc)
-                .chain(fe.examples.iter().map(|x| x.doc))
-                .find(|&d| d as usize >= docs);
-            if let Some(d) = bad {
-                return Err(err(format!(
-                    "edge {at} refers to document {d}, but the file lists {docs} document(s)"
-                )));
-            }
-            let mut edge = Edge {
-                relation: fe.relation.clone(),
-                count: fe.count,
-                first: fe.first,
-                last: fe.last,
-                moods: fe.moods,
-                evidence: fe.evidence,
-                examples: fe.examples,
-            };
-            // A hand-edited file may have them out of order.
-            edge.evidence.sort_by(|a, b| g.evidence_order(a, b));
-            edge.examples.sort_by(|a, b| g.example_order(a, b));
-            edge.examples.truncate(super::EXAMPLES);
-            edge.recount();
-            for e in &edge.evidence {
-                g.documents[e.doc as usize].evidence += 1;
-            }
-            let ix = g.graph.add_edge(s, t, edge);
-            g.edges.insert((s, fe.relation, t), ix);
+        Ok(Assembler { file, g })
+    }
+
+    pub(super) fn error(&self, problem: String) -> FileError {
+        DataError::new(self.file, None, problem)
+    }
+
+    pub(super) fn node(&self, key: &str) -> Option<NodeIndex> {
+        self.g.by_key(key)
+    }
+
+    /// The node at `position` in the file's node list.
+    pub(super) fn node_at(&self, position: u32) -> Option<NodeIndex> {
+        let ix = NodeIndex::new(position as usize);
+        self.g.graph.contains_node(ix).then_some(ix)
+    }
+
+    /// Add edge number `at` (1-based); `written` describes it as the file wrote it.
+    pub(super) fn edge(
+        &mut self,
+        at: usize,
+        (mut s, mut t): (NodeIndex, NodeIndex),
+        relation: &str,
+        evidence: Vec<Evidence>,
+        examples: Vec<Example>,
+        written: impl FnOnce() -> String,
+    ) -> Result<(), FileError> {
+        let g = &mut self.g;
+        // A hand-edited symmetric edge may be written the other way round; merges
+        // look it up smaller key first.
+        if g.is_symmetric(relation) && g.graph[t].key < g.graph[s].key {
+            std::mem::swap(&mut s, &mut t);
         }
-        Ok(g)
+        let key = (s, relation.to_string(), t);
+        if g.edges.contains_key(&key) {
+            return Err(self.error(format!("edge {at} ({}) is listed twice", written())));
+        }
+        if evidence.is_empty() {
+            return Err(self.error(format!("edge {at} has no evidence")));
+        }
+        let docs = g.documents.len();
+        let bad = evidence
+            .iter()
+            .map(|e| e.doc)
+            .chain(examples.iter().map(|x| x.doc))
+            .find(|&d| d as usize >= docs);
+        if let Some(d) = bad {
+            return Err(self.error(format!(
+                "edge {at} refers to document {d}, but the file lists {docs} document(s)"
+            )));
+        }
+        let mut edge = Edge::new(relation);
+        edge.evidence = evidence;
+        edge.examples = examples;
+        // A hand-edited file may have them out of order.
+        if !edge
+            .evidence
+            .is_sorted_by(|a, b| g.evidence_order(a, b).is_le())
+        {
+            edge.evidence.sort_by(|a, b| g.evidence_order(a, b));
+        }
+        edge.examples.sort_by(|a, b| g.example_order(a, b));
+        edge.examples.truncate(super::EXAMPLES);
+        edge.recount();
+        for e in &edge.evidence {
+            g.documents[e.doc as usize].evidence += 1;
+        }
+        let ix = g.graph.add_edge(s, t, edge);
+        g.edges.insert(key, ix);
+        Ok(())
+    }
+
+    pub(super) fn finish(self) -> Graph {
+        self.g
     }
 }
 

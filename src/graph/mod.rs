@@ -2,7 +2,8 @@
 //! (subject, relation, object), each edge carrying its provenance.
 //!
 //! Owns the in-memory store and its invariants; merging documents in and out lives in
-//! [`merge`], the graph file in [`file`], the roll-up to countries in [`rollup`].
+//! [`merge`], the graph file in [`file`] and its binary snapshot in [`snapshot`], the
+//! roll-up to countries in [`rollup`].
 //!
 //! Evidence is kept as compact references into a document table, so that a graph of a
 //! large corpus stays small; the sentence text is kept only for the first
@@ -13,6 +14,7 @@
 pub mod file;
 mod merge;
 pub mod rollup;
+pub mod snapshot;
 
 pub use file::FileError;
 pub use merge::Added;

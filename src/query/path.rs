@@ -7,11 +7,11 @@
 //! visited in key order, so that among equally short paths the same one is found on
 //! every run.
 
-use super::{kept_edges, Actor, Filter, Tally};
-use crate::graph::{Graph, NodeKind};
+use super::{Actor, Filter, Tally};
+use crate::graph::{Edge, Graph, NodeKind};
 use petgraph::stable_graph::NodeIndex;
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::collections::{HashMap, VecDeque};
 
 /// How to search.
 #[derive(Debug, Clone, Copy)]
@@ -42,78 +42,113 @@ pub struct Path {
     pub hops: Vec<Hop>,
 }
 
-#[derive(Clone)]
-struct Step {
+#[derive(Clone, Copy)]
+struct Step<'g> {
     to: NodeIndex,
     direction: &'static str,
-    tally: Tally,
+    edge: &'g Edge,
 }
 
-/// The best edge from each node to each neighbour, neighbours in key order.
-fn adjacency(graph: &Graph, filter: &Filter, directed: bool) -> HashMap<NodeIndex, Vec<Step>> {
-    let mut best: BTreeMap<(NodeIndex, NodeIndex), Step> = BTreeMap::new();
-    let mut offer = |from: NodeIndex, step: Step| {
-        let better = |old: &Step| {
-            (step.tally.count, &old.tally.relation) > (old.tally.count, &step.tally.relation)
-        };
-        match best.get(&(from, step.to)) {
-            Some(old) if !better(old) => {}
-            _ => {
-                best.insert((from, step.to), step);
-            }
+/// The best edge from a node to each neighbour, neighbours in key order, worked out
+/// only for the nodes a search reaches: on a graph of a million edges a path query
+/// touches a few of them, not all.
+struct Neighbours<'g> {
+    graph: &'g Graph,
+    filter: &'g Filter,
+    directed: bool,
+    memo: HashMap<NodeIndex, Vec<Step<'g>>>,
+}
+
+impl<'g> Neighbours<'g> {
+    fn new(graph: &'g Graph, filter: &'g Filter, directed: bool) -> Self {
+        Neighbours {
+            graph,
+            filter,
+            directed,
+            memo: HashMap::new(),
         }
-    };
-    for (s, t, tally) in kept_edges(graph, filter) {
-        // Two actors demanding "guarantees" are not connected by it.
-        let concept = |n| graph.node(n).kind == NodeKind::Concept;
-        if s == t || concept(s) || concept(t) {
+    }
+
+    fn steps(&mut self, n: NodeIndex) -> &[Step<'g>] {
+        let (graph, filter, directed) = (self.graph, self.filter, self.directed);
+        self.memo
+            .entry(n)
+            .or_insert_with(|| steps(graph, filter, directed, n))
+    }
+}
+
+/// The steps from `n`. Between two actors the edge with the most kept evidence stands
+/// for the hop; on a tie the relation first by name, then the edge first in the
+/// graph's order (source key, then target key).
+fn steps<'g>(graph: &'g Graph, filter: &Filter, directed: bool, n: NodeIndex) -> Vec<Step<'g>> {
+    // Two actors demanding "guarantees" are not connected by it.
+    let concept = |n| graph.node(n).kind == NodeKind::Concept;
+    if concept(n) {
+        return Vec::new();
+    }
+    // Per neighbour: (kept count, step, the edge's source and target).
+    type Best<'g> = (u32, Step<'g>, NodeIndex, NodeIndex);
+    let mut best: HashMap<NodeIndex, Best<'g>> = HashMap::new();
+    for (other, outgoing, edge) in graph.incident(n) {
+        if other == n || concept(other) {
             continue;
         }
-        let mutual = graph.is_symmetric(&tally.relation);
-        let (fwd, back) = if mutual {
-            ("mutual", "mutual")
-        } else {
-            ("forward", "backward")
-        };
-        if mutual || !directed {
-            offer(
-                t,
-                Step {
-                    to: s,
-                    direction: back,
-                    tally: tally.clone(),
-                },
-            );
+        let mutual = graph.is_symmetric(&edge.relation);
+        if directed && !outgoing && !mutual {
+            continue;
         }
-        offer(
-            s,
-            Step {
-                to: t,
-                direction: fwd,
-                tally,
-            },
-        );
+        if !filter.keeps_relation(&edge.relation) {
+            continue;
+        }
+        let count = edge.evidence.iter().filter(|e| filter.keeps(e)).count() as u32;
+        if count == 0 {
+            continue;
+        }
+        let direction = match (mutual, outgoing) {
+            (true, _) => "mutual",
+            (false, true) => "forward",
+            (false, false) => "backward",
+        };
+        let step = Step {
+            to: other,
+            direction,
+            edge,
+        };
+        let (source, target) = if outgoing { (n, other) } else { (other, n) };
+        let rank = |(count, s, source, target): &Best<'g>| {
+            (
+                std::cmp::Reverse(*count),
+                &s.edge.relation,
+                &graph.node(*source).key,
+                &graph.node(*target).key,
+            )
+        };
+        let candidate = (count, step, source, target);
+        match best.get(&other) {
+            Some(old) if rank(old) <= rank(&candidate) => {}
+            _ => {
+                best.insert(other, candidate);
+            }
+        }
     }
-    let mut adj: HashMap<NodeIndex, Vec<Step>> = HashMap::new();
-    for ((from, _), step) in best {
-        adj.entry(from).or_default().push(step);
-    }
-    for steps in adj.values_mut() {
-        steps.sort_by(|a, b| graph.node(a.to).key.cmp(&graph.node(b.to).key));
-    }
-    adj
+    let mut out: Vec<Step<'g>> = best.into_values().map(|(_, s, _, _)| s).collect();
+    out.sort_by(|a, b| graph.node(a.to).key.cmp(&graph.node(b.to).key));
+    out
 }
 
-fn hops(graph: &Graph, from: NodeIndex, steps: &[Step]) -> Path {
+fn hops(graph: &Graph, filter: &Filter, from: NodeIndex, steps: &[Step]) -> Path {
     let mut at = from;
     let mut out = Vec::new();
     for s in steps {
-        out.push(Hop {
-            from: Actor::of(graph, at),
-            to: Actor::of(graph, s.to),
-            direction: s.direction,
-            tally: s.tally.clone(),
-        });
+        // A step exists only for an edge the filter keeps.
+        if let Some(tally) = filter.tally(graph, s.edge) {
+            out.push(Hop {
+                from: Actor::of(graph, at),
+                to: Actor::of(graph, s.to),
+                direction: s.direction,
+                tally,
+            });
+        }
         at = s.to;
     }
     Path { hops: out }
@@ -127,11 +162,13 @@ pub fn shortest(
     to: NodeIndex,
     opts: Options,
 ) -> Option<Path> {
-    let adj = adjacency(graph, filter, opts.directed);
+    let mut nb = Neighbours::new(graph, filter, opts.directed);
     let mut came: HashMap<NodeIndex, (NodeIndex, Step)> = HashMap::new();
     let mut depth: HashMap<NodeIndex, usize> = HashMap::from([(from, 0)]);
     let mut queue = VecDeque::from([from]);
-    while let Some(n) = queue.pop_front() {
+    // Breadth first, neighbours in key order: the first time `to` is reached is by
+    // the path a full search would keep.
+    'search: while let Some(n) = queue.pop_front() {
         if n == to {
             break;
         }
@@ -139,12 +176,15 @@ pub fn shortest(
         if d >= opts.max_hops {
             continue;
         }
-        for step in adj.get(&n).map_or(&[][..], Vec::as_slice) {
+        for &step in nb.steps(n) {
             if depth.contains_key(&step.to) {
                 continue;
             }
             depth.insert(step.to, d + 1);
-            came.insert(step.to, (n, step.clone()));
+            came.insert(step.to, (n, step));
+            if step.to == to {
+                break 'search;
+            }
             queue.push_back(step.to);
         }
     }
@@ -154,12 +194,12 @@ pub fn shortest(
     let mut steps = Vec::new();
     let mut at = to;
     while at != from {
-        let (prev, step) = came.get(&at)?.clone();
+        let (prev, step) = *came.get(&at)?;
         steps.push(step);
         at = prev;
     }
     steps.reverse();
-    Some(hops(graph, from, &steps))
+    Some(hops(graph, filter, from, &steps))
 }
 
 /// Every simple path from `from` to `to` of at most `max_hops`, shortest first, at
@@ -171,7 +211,7 @@ pub fn all(
     to: NodeIndex,
     opts: Options,
 ) -> (Vec<Path>, bool) {
-    let adj = adjacency(graph, filter, opts.directed);
+    let mut nb = Neighbours::new(graph, filter, opts.directed);
     let mut found: Vec<Vec<Step>> = Vec::new();
     let mut truncated = false;
     let mut trail: Vec<Step> = Vec::new();
@@ -181,8 +221,12 @@ pub fn all(
     let mut cursors: Vec<usize> = vec![0];
     while let Some(cursor) = cursors.last_mut() {
         let at = *on_trail.last().unwrap_or(&from);
-        let steps = adj.get(&at).map_or(&[][..], Vec::as_slice);
-        if at == to || trail.len() >= opts.max_hops || *cursor >= steps.len() {
+        let next = if at != to && trail.len() < opts.max_hops {
+            nb.steps(at).get(*cursor).copied()
+        } else {
+            None
+        };
+        let Some(step) = next else {
             if at == to && !trail.is_empty() {
                 if found.len() == MAX_PATHS {
                     truncated = true;
@@ -194,14 +238,13 @@ pub fn all(
             on_trail.pop();
             trail.pop();
             continue;
-        }
-        let step = &steps[*cursor];
+        };
         *cursor += 1;
         if on_trail.contains(&step.to) {
             continue;
         }
         on_trail.push(step.to);
-        trail.push(step.clone());
+        trail.push(step);
         cursors.push(0);
     }
     let key = |p: &Vec<Step>| -> (usize, Vec<String>) {
@@ -211,6 +254,6 @@ pub fn all(
         )
     };
     found.sort_by_key(key);
-    let paths = found.iter().map(|p| hops(graph, from, p)).collect();
+    let paths = found.iter().map(|p| hops(graph, filter, from, p)).collect();
     (paths, truncated)
 }
