@@ -161,6 +161,10 @@ fn noun_context(text: &str, tokens: &[Token], lower: &[String], i: usize) -> boo
     if w == "to" {
         return false; // an infinitive
     }
+    // Scare quotes are transparent: called for "immediate" talks.
+    if matches!(w, "\"" | "“" | "”" | "‘" | "’") && prev > 0 {
+        return noun_context(text, tokens, lower, prev);
+    }
     if tokens[prev].kind == TokenKind::Possessive
         || words::is_det(w)
         || words::is_prep(w)

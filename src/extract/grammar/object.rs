@@ -425,6 +425,8 @@ impl Grammar<'_> {
                 _ if self.tokens[k].kind == TokenKind::Word
                     && !words::is_prep(w)
                     && !words::is_aux(w) => {}
+                // Scare quotes: called for "immediate" talks.
+                "\"" | "“" | "”" | "'" | "‘" | "’" => {}
                 _ => return None,
             }
         }
