@@ -496,3 +496,140 @@ fn a_warning_counts_when_it_names_the_warners_consequences() {
         []
     );
 }
+
+#[test]
+fn a_bare_charge_points_back_at_whoever_made_it() {
+    assert_eq!(
+        triples(
+            "Peru accused Chile of spying on its navy. Santiago rejected the accusation on Tuesday.",
+            "2016-05-10"
+        ),
+        [
+            t("PER", "accuses", "CHL", "asserted"),
+            t("CHL", "denies", "PER", "asserted")
+        ]
+    );
+}
+
+#[test]
+fn a_charge_named_in_the_verb_phrase_is_not_about_the_actor_after_it() {
+    // "dismissed press claims the government …": the claims are denied, not the
+    // government they are about.
+    assert_eq!(
+        triples(
+            "Mexico dismissed press claims the Guatemalan government had been warned.",
+            "2016-05-10"
+        ),
+        [t("MEX", "denies", "*", "asserted")]
+    );
+}
+
+#[test]
+fn a_junta_is_a_body_of_its_state() {
+    assert_eq!(
+        triples(
+            "Soldiers seized power in Guinea on Sunday. Mali urged the junta to free the president.",
+            "2021-09-06"
+        ),
+        [t("MLI", "urges", "GIN/junta", "asserted")]
+    );
+}
+
+#[test]
+fn a_pronoun_opening_a_sentence_continues_its_subject() {
+    assert_eq!(
+        triples(
+            "Argentine Foreign Minister Ana Perez met Chilean President Michelle Bachelet. \
+             She urged Uruguay to join the talks.",
+            "2016-05-10"
+        )
+        .last()
+        .cloned(),
+        Some(t("ana_perez", "urges", "URY", "asserted"))
+    );
+}
+
+#[test]
+fn not_allowed_to_meet_is_a_meeting_that_did_not_happen() {
+    assert_eq!(
+        triples(
+            "Indian Foreign Minister Ravi Kumar was not allowed to meet Nepal's president.",
+            "2016-05-10"
+        )
+        .into_iter()
+        .map(|(_, r, _, m)| (r, m))
+        .collect::<Vec<_>>(),
+        [("meets".to_string(), "negated".to_string())]
+    );
+}
+
+#[test]
+fn its_after_two_states_is_the_nearer_one() {
+    assert_eq!(
+        triples(
+            "Canada imposed sanctions on Venezuela over its crackdown on protesters.",
+            "2018-05-10"
+        ),
+        [t("CAN", "sanctions", "VEN", "asserted")]
+    );
+    assert_eq!(
+        triples(
+            "Japan imposed sanctions on North Korea over its attack on South Korea.",
+            "2018-05-10"
+        ),
+        [
+            t("JPN", "sanctions", "PRK", "asserted"),
+            t("PRK", "attacks", "KOR", "asserted")
+        ]
+    );
+}
+
+#[test]
+fn a_vague_plural_counterpart_is_the_country() {
+    assert_eq!(
+        triples(
+            "Italian Foreign Minister Luigi Rossi held talks with his Spanish counterparts.",
+            "2018-05-10"
+        ),
+        [t("luigi_rossi", "meets", "ESP", "asserted")]
+    );
+}
+
+#[test]
+fn fighting_between_two_sides_is_an_attack_both_ways() {
+    assert_eq!(
+        triples(
+            "Fighting erupted on Monday between Armenia and its neighbour, Azerbaijan.",
+            "2020-09-28"
+        ),
+        [
+            t("ARM", "attacks", "AZE", "asserted"),
+            t("AZE", "attacks", "ARM", "asserted")
+        ]
+    );
+}
+
+#[test]
+fn a_meeting_between_two_sides_may_come_after_its_date() {
+    assert_eq!(
+        triples(
+            "A meeting will be held on March 3 between Serbia and Kosovo.",
+            "2020-02-20"
+        ),
+        [t("SRB", "meets", "XKX", "scheduled")]
+    );
+}
+
+#[test]
+fn a_dateline_that_lost_its_dash_is_not_text() {
+    assert_eq!(
+        triples(
+            "Pakistan denies report\nNEW DELHI Pakistan's foreign minister denied the report.",
+            "2004-09-10"
+        ),
+        [
+            t("PAK", "denies", "*", "asserted"),
+            t("khurshid_mahmud_kasuri", "denies", "*", "asserted")
+        ]
+    );
+}

@@ -513,6 +513,9 @@ fn pairs<'e>(e: &RawEvent, entities: &'e [Vec<Entity>], text: &str) -> Vec<(&'e 
                 for (i, a) in all.iter().enumerate() {
                     for b in &all[i + 1..] {
                         out.push((a, Object::Actor(b.actor.clone())));
+                        if e.mutual {
+                            out.push((b, Object::Actor(a.actor.clone())));
+                        }
                     }
                 }
             }
@@ -522,6 +525,9 @@ fn pairs<'e>(e: &RawEvent, entities: &'e [Vec<Entity>], text: &str) -> Vec<(&'e 
                 for b in &entities[o] {
                     if a.actor.id != b.actor.id {
                         out.push((a, Object::Actor(b.actor.clone())));
+                        if e.mutual {
+                            out.push((b, Object::Actor(a.actor.clone())));
+                        }
                     }
                 }
             }

@@ -55,6 +55,10 @@ pub struct Resolver<'a> {
     subject_person: Option<(usize, Entity)>,
     /// The sentence whose first actor phrase has been resolved.
     opened: Option<usize>,
+    /// Every actor resolved so far in the current sentence (its index), in order, for
+    /// pronouns whose antecedent is in their own sentence ("sanctions on Russia over
+    /// its annexation", "a call between them").
+    in_sentence: (usize, Vec<Entity>),
 }
 
 impl<'a> Resolver<'a> {
@@ -75,6 +79,7 @@ impl<'a> Resolver<'a> {
             last_sentence: 0,
             subject_person: None,
             opened: None,
+            in_sentence: (usize::MAX, Vec::new()),
         }
     }
 
@@ -115,7 +120,14 @@ impl<'a> Resolver<'a> {
     pub fn resolve_np(&mut self, np: &Np, text: &str, sentence: usize) -> Vec<Entity> {
         let mut out: Vec<Entity> = Vec::new();
         let opening = np.prep.is_none() && self.opened != Some(sentence);
+        if self.in_sentence.0 != sentence {
+            self.in_sentence = (sentence, Vec::new());
+        }
         for r in &np.refs {
+            if let Some(es) = self.pronoun_in_sentence(r, np) {
+                out.extend(es);
+                continue;
+            }
             // A personal pronoun opening its sentence continues the last subject.
             if let (
                 true,
@@ -142,6 +154,7 @@ impl<'a> Resolver<'a> {
         // Subjects and objects are what pronouns pick up; an actor inside a
         // prepositional phrase only when nothing more salient is at hand.
         self.remember(&out, sentence, np.prep.is_some());
+        self.in_sentence.1.extend(out.iter().cloned());
         // The first person phrase (or pronoun) outside prepositional phrases; a state
         // before it is mostly its modifier ("US Deputy Secretary … Nuland").
         let personal = out.iter().any(|e| e.actor.kind == ActorKind::Person)
@@ -158,6 +171,50 @@ impl<'a> Resolver<'a> {
             }
         }
         out
+    }
+
+    /// A pronoun whose antecedent is in its own sentence: "its" after a state or
+    /// organization is that one ("sanctions on Russia over its annexation"), and
+    /// "between them" is the last two persons (or actors) named.
+    fn pronoun_in_sentence(&self, r: &Reference, np: &Np) -> Option<Vec<Entity>> {
+        let Reference::Pronoun {
+            plural,
+            first: false,
+            neuter,
+        } = r
+        else {
+            return None;
+        };
+        let seen = &self.in_sentence.1;
+        if *neuter && np.possessive {
+            return seen
+                .iter()
+                .rev()
+                .find(|e| e.actor.kind != ActorKind::Person)
+                .map(|e| vec![e.clone()]);
+        }
+        if *plural && np.prep.as_deref() == Some("between") {
+            let mut distinct: Vec<&Entity> = Vec::new();
+            for e in seen.iter().rev() {
+                if !distinct.iter().any(|d| d.actor.id == e.actor.id) {
+                    distinct.push(e);
+                }
+            }
+            let persons: Vec<&Entity> = distinct
+                .iter()
+                .copied()
+                .filter(|e| e.actor.kind == ActorKind::Person)
+                .collect();
+            let pick = if persons.len() >= 2 {
+                persons
+            } else {
+                distinct
+            };
+            if pick.len() >= 2 {
+                return Some(vec![pick[1].clone(), pick[0].clone()]);
+            }
+        }
+        None
     }
 
     fn remember(&mut self, entities: &[Entity], sentence: usize, oblique: bool) {

@@ -49,6 +49,9 @@ pub struct RawEvent {
     pub theme: Option<Span>,
     pub mood: Mood,
     pub confidence: f32,
+    /// The deed goes both ways: "fighting between A and B" is A attacking B and B
+    /// attacking A (spec: Fighting).
+    pub mutual: bool,
 }
 
 /// How far after a trigger its object may start, in tokens.
@@ -308,11 +311,18 @@ impl Grammar<'_> {
                         theme: None,
                         mood: demand_mood,
                         confidence,
+                        mutual: false,
                     });
                     mood = Mood::Hypothetical;
                 }
             }
             let theme = self.theme(hit, &relation.name, object);
+            let mutual = hit.pos == Pos::Noun
+                && relation.name == "attacks"
+                && matches!(object, Arg::Np { np, .. } if self.words
+                    [hit.end..self.nps[np].start.max(hit.end)]
+                    .iter()
+                    .any(|w| w == "between"));
             out.push(RawEvent {
                 relation: relation_id,
                 subject,
@@ -322,6 +332,7 @@ impl Grammar<'_> {
                 theme,
                 mood,
                 confidence,
+                mutual,
             });
         }
         out

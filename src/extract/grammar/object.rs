@@ -4,7 +4,7 @@
 
 use super::{is_adverb, is_boundary, is_verb_group, Arg, Grammar, OBJECT_WINDOW};
 use crate::extract::lexicon::TriggerHit;
-use crate::extract::np::Reference;
+use crate::extract::np::{Np, Reference};
 use crate::extract::words;
 use crate::schema::{Pos, Trigger};
 use crate::text::{Span, TokenKind};
@@ -298,13 +298,21 @@ impl Grammar<'_> {
         preps: &[String],
         symmetric: bool,
     ) -> Option<(Arg, Arg)> {
-        // "talks between X and Y"
+        // "talks between X and Y", "a meeting will be held on January 12 between X and Y"
         if let Some(n) = self.nps.iter().position(|np| {
-            np.start >= hit.end && np.start <= hit.end + 2 && np.prep.as_deref() == Some("between")
+            np.start >= hit.end
+                && np.start <= hit.end + 8
+                && np.prep.as_deref() == Some("between")
+                && !self.words[hit.end..np.start]
+                    .iter()
+                    .any(|w| is_boundary(w) || w == "," || w == "that")
         }) {
             if self.nps[n].refs.len() > 1 {
                 return Some((Arg::Np { np: n, skip: 0 }, Arg::Np { np: n, skip: 1 }));
             }
+        }
+        if let Some(pair) = self.between_pair(hit.end) {
+            return Some(pair);
         }
         // Possessor or adjective right before: "Russia's demands", "Russian invasion",
         // "their talks".
@@ -364,6 +372,47 @@ impl Grammar<'_> {
                 skip: 0,
             },
             object,
+        ))
+    }
+
+    /// "between army chief A and his former deputy, B": two phrases that the chunker
+    /// did not join, because of words before the first or an apposition after "and".
+    fn between_pair(&self, from: usize) -> Option<(Arg, Arg)> {
+        let end = self.words.len().min(from + 8);
+        let b = (from..end)
+            .take_while(|&k| !is_boundary(&self.words[k]) && self.words[k] != ",")
+            .find(|&k| self.words[k] == "between")?;
+        let actor = |np: &Np| {
+            !np.refs
+                .iter()
+                .all(|r| matches!(r, Reference::Pronoun { .. }))
+        };
+        let a = self
+            .nps
+            .iter()
+            .position(|np| np.start > b && np.start <= b + 3 && actor(np))?;
+        let and = self.nps[a].end;
+        if self.words.get(and).map(String::as_str) != Some("and") {
+            return None;
+        }
+        let second = self
+            .nps
+            .iter()
+            .position(|np| np.start > and && np.start <= and + 6 && actor(np))?;
+        // Only an apposition may come between "and" and the second actor.
+        let gap = &self.words[and + 1..self.nps[second].start];
+        if gap
+            .iter()
+            .any(|w| is_boundary(w) || words::is_prep(w) || is_verb_group(w))
+        {
+            return None;
+        }
+        Some((
+            Arg::Np { np: a, skip: 0 },
+            Arg::Np {
+                np: second,
+                skip: 0,
+            },
         ))
     }
 

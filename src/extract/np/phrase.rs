@@ -167,7 +167,6 @@ impl Chunker<'_> {
             };
         }
         if k < self.words.len() && is_counterpart(&self.words[k]) {
-            let mut of = of;
             let mut end = k + 1;
             // "his counterparts from Finland and France": one counterpart each.
             if of.is_none()
@@ -214,10 +213,11 @@ impl Chunker<'_> {
                     self.is_possessive(end),
                 ));
             }
-            if of.is_none() {
-                of = None;
-            }
             end = end.max(k + 1);
+            // "her US counterparts": a vague plural is the country (spec: Roles).
+            if self.words[k] == "counterparts" {
+                return of.map(|c| np(end, vec![Reference::Actor(c)], self.is_possessive(end)));
+            }
             return Some(np(
                 end,
                 vec![Reference::Counterpart { of }],
