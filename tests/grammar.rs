@@ -633,3 +633,39 @@ fn a_dateline_that_lost_its_dash_is_not_text() {
         ]
     );
 }
+
+#[test]
+fn a_charge_against_somebody_else_is_rejected_not_denied() {
+    assert_eq!(
+        triples(
+            "Georgia dismissed Western reports of an Armenian troop buildup.",
+            "2016-05-10"
+        ),
+        [t("GEO", "rejects", "the_west", "asserted")]
+    );
+}
+
+#[test]
+fn a_threat_names_its_target_in_the_infinitive() {
+    assert_eq!(
+        triples(
+            "Ecuador threatened to expel Peruvian diplomats.",
+            "2016-05-10"
+        )
+        .into_iter()
+        .filter(|x| x.1 == "threatens")
+        .collect::<Vec<_>>(),
+        [t("ECU", "threatens", "PER", "asserted")]
+    );
+}
+
+#[test]
+fn agreeing_to_a_plan_with_no_counterpart_is_a_concept() {
+    assert_eq!(
+        triples(
+            "Bolivia agreed to a three-point peace plan on Sunday.",
+            "2016-05-10"
+        ),
+        [t("BOL", "agrees", "*", "asserted")]
+    );
+}

@@ -290,6 +290,7 @@ impl Extractor {
                 }
             }
             let mut seen = HashSet::new();
+            let first = out.len();
             for e in &sentence.events {
                 for (subject, object) in pairs(e, entities, &field.text) {
                     let key = (subject.actor.id.clone(), e.relation, object.clone(), e.mood);
@@ -304,6 +305,19 @@ impl Extractor {
                     );
                 }
             }
+            // One deed read twice, once with its actor and once with a phrase for a
+            // concept ("defended itself against accusations by X"): keep the actor.
+            let mut this_sentence = out.split_off(first);
+            let with_actor: HashSet<(String, String, Mood)> = this_sentence
+                .iter()
+                .filter(|t| matches!(t.object, Object::Actor(_)))
+                .map(|t| (t.subject.id.clone(), t.relation.clone(), t.mood))
+                .collect();
+            this_sentence.retain(|t| {
+                matches!(t.object, Object::Actor(_))
+                    || !with_actor.contains(&(t.subject.id.clone(), t.relation.clone(), t.mood))
+            });
+            out.extend(this_sentence);
         }
         out
     }

@@ -28,6 +28,7 @@ fn is_wish(w: &str) -> bool {
     const WISHES: &[&str] = &[
         "want", "wants", "wanted", "seek", "seeks", "sought", "hope", "hopes", "hoped", "try",
         "tries", "tried", "trying", "aim", "aims", "aimed", "wish", "wishes", "intend", "intends",
+        "need", "needs", "needed",
     ];
     WISHES.contains(&w)
 }

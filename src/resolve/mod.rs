@@ -58,7 +58,9 @@ pub struct Resolver<'a> {
     /// Every actor resolved so far in the current sentence (its index), in order, for
     /// pronouns whose antecedent is in their own sentence ("sanctions on Russia over
     /// its annexation", "a call between them").
-    in_sentence: (usize, Vec<Entity>),
+    /// Whether each came from a phrase that modifies a noun ("the Ukrainian Crimea"),
+    /// which "its" does not point back to.
+    in_sentence: (usize, Vec<(Entity, bool)>),
 }
 
 impl<'a> Resolver<'a> {
@@ -154,7 +156,9 @@ impl<'a> Resolver<'a> {
         // Subjects and objects are what pronouns pick up; an actor inside a
         // prepositional phrase only when nothing more salient is at hand.
         self.remember(&out, sentence, np.prep.is_some());
-        self.in_sentence.1.extend(out.iter().cloned());
+        self.in_sentence
+            .1
+            .extend(out.iter().map(|e| (e.clone(), np.possessive)));
         // The first person phrase (or pronoun) outside prepositional phrases; a state
         // before it is mostly its modifier ("US Deputy Secretary … Nuland").
         let personal = out.iter().any(|e| e.actor.kind == ActorKind::Person)
@@ -190,12 +194,12 @@ impl<'a> Resolver<'a> {
             return seen
                 .iter()
                 .rev()
-                .find(|e| e.actor.kind != ActorKind::Person)
-                .map(|e| vec![e.clone()]);
+                .find(|(e, modifier)| e.actor.kind != ActorKind::Person && !modifier)
+                .map(|(e, _)| vec![e.clone()]);
         }
         if *plural && np.prep.as_deref() == Some("between") {
             let mut distinct: Vec<&Entity> = Vec::new();
-            for e in seen.iter().rev() {
+            for (e, _) in seen.iter().rev() {
                 if !distinct.iter().any(|d| d.actor.id == e.actor.id) {
                     distinct.push(e);
                 }

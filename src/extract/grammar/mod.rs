@@ -257,6 +257,14 @@ impl Grammar<'_> {
                 // newspaper claims").
                 .then(|| self.denial_or_rejection(hit.head + 1))
                 .flatten();
+            // A charge against somebody else is rejected, not denied (spec): "Kyiv
+            // dismissed reports of a Russian buildup".
+            let denial = denial.map(|(name, noun)| match self.subject_before(hit.start, 0) {
+                Some(s) if name == "denies" && self.charge_against_other(noun, s) => {
+                    ("rejects", noun)
+                }
+                _ => (name, noun),
+            });
             let found = match (hit.pos, denial) {
                 (Pos::Verb, Some((_, noun))) => self.subject_before(hit.start, 0).map(|s| {
                     (

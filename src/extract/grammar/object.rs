@@ -60,6 +60,15 @@ impl Grammar<'_> {
             // about ("warned that it could impose sanctions", "warned its missiles can
             // hit Israel"); a warning of a danger it does not control is a statement.
             None if relation == "warns" => self.warned_consequence(hit.end, subject)?,
+            // A phrase ending in its preposition ("agree to") names a concept only
+            // when its words are together: "agreed that answers to our proposals …"
+            // agrees to no answers.
+            None if trigger.concept
+                && trigger.phrase.ends_with(" to")
+                && hit.end - hit.start > trigger.phrase.split(' ').count() =>
+            {
+                return None
+            }
             None if trigger.concept => {
                 // "opened fire Wednesday on a convoy": the concept may follow the
                 // trigger's own preposition.
@@ -125,7 +134,9 @@ impl Grammar<'_> {
             let infinitive = between
                 .windows(2)
                 .any(|p| p[0] == "to" && !words::is_det(&p[1]) && !words::is_prep(&p[1]));
-            if infinitive && relation != "sends" {
+            // A threat names its deed in an infinitive whose object is the threatened
+            // ("threatened to exclude Tokyo from the talks").
+            if infinitive && !matches!(relation, "sends" | "threatens") {
                 return None;
             }
             // Travel needs no direct object: "flying the migrants to Libya" is no visit.
@@ -172,7 +183,9 @@ impl Grammar<'_> {
                 // diplomat" keeps its modifiers).
                 None if direct
                     && !modifier
-                    && (relation == "sends" || !between.iter().any(|w| words::is_prep(w)))
+                    && (infinitive
+                        || relation == "sends"
+                        || !between.iter().any(|w| words::is_prep(w)))
                     && (relation == "sends"
                         || !matches!(
                             self.words[np.start].as_str(),
@@ -270,6 +283,14 @@ impl Grammar<'_> {
     /// A short noun phrase after a predicate: up to four words after determiners.
     pub(super) fn concept_after(&self, from: usize) -> Option<Span> {
         let mut i = from;
+        // "defended itself against …": the actor itself is no concept.
+        if self
+            .words
+            .get(i)
+            .is_some_and(|w| matches!(w.as_str(), "itself" | "himself" | "herself" | "themselves"))
+        {
+            return None;
+        }
         // "opened fire Wednesday on a convoy": a time word is never the concept.
         while i < self.words.len()
             && (words::is_det(&self.words[i])
@@ -305,7 +326,7 @@ impl Grammar<'_> {
                 && np.prep.as_deref() == Some("between")
                 && !self.words[hit.end..np.start]
                     .iter()
-                    .any(|w| is_boundary(w) || w == "," || w == "that")
+                    .any(|w| is_boundary(w) || w == "," || w == "that" || w == "to")
         }) {
             if self.nps[n].refs.len() > 1 {
                 return Some((Arg::Np { np: n, skip: 0 }, Arg::Np { np: n, skip: 1 }));
@@ -501,6 +522,26 @@ impl Grammar<'_> {
             }
         }
         None
+    }
+
+    /// Whether the charge at `noun` is about an actor other than the denier `subject`:
+    /// "reports of a Russian buildup" denied by Kyiv. A pronoun may be the denier
+    /// itself, so it proves nothing.
+    pub(super) fn charge_against_other(&self, noun: usize, subject: usize) -> bool {
+        let Some(about) = self.nps.iter().find(|np| {
+            np.start > noun
+                && np.start <= noun + 4
+                && self.words[noun + 1..np.start]
+                    .iter()
+                    .any(|w| matches!(w.as_str(), "of" | "about" | "that"))
+        }) else {
+            return false;
+        };
+        let named = |refs: &[Reference]| {
+            refs.iter()
+                .all(|r| matches!(r, Reference::Actor(_) | Reference::Person { .. }))
+        };
+        named(&about.refs) && named(&self.nps[subject].refs) && about.refs != self.nps[subject].refs
     }
 
     /// Whose charge or proposal it is: the owner before the noun ("the US
