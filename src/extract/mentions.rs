@@ -1,14 +1,17 @@
 //! Actor mentions: gazetteer names found in a sentence.
 //!
-//! One Aho-Corasick automaton over every name of every actor, built once. Matching is
-//! case-insensitive (headlines are Title Case, wire copy is sometimes upper case) and
-//! then checked against the name's own capitalisation: an acronym must match exactly
-//! ("US" is not "us"), a capitalised word must be capitalised in the text. Among
-//! overlapping matches the longest wins ("Russian Foreign Ministry" over "Russian").
+//! One trie over every name of every actor, built once. A mention can only start where
+//! a token does (or after a hyphen inside one: "US-led"), so the trie is walked from
+//! those places alone rather than searched across every byte: an unanchored search
+//! reported every name inside every word ("us" in "thus") only for the token checks to
+//! throw them away. Matching is ASCII-case-insensitive (headlines are Title Case, wire
+//! copy is sometimes upper case) and then checked against the name's own
+//! capitalisation: an acronym must match exactly ("US" is not "us"), a capitalised word
+//! must be capitalised in the text. Among overlapping matches the longest wins
+//! ("Russian Foreign Ministry" over "Russian").
 
 use crate::gazetteer::{ActorId, Gazetteer, NameKind};
 use crate::text::{Span, Token};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::collections::HashSet;
 
 /// One actor mention.
@@ -23,10 +26,120 @@ pub struct Mention {
     pub via: NameKind,
 }
 
+/// A byte trie of names, ASCII letters folded to lower case (other bytes exact), laid
+/// out in one array in depth-first order so that a walk touches few cache lines.
+///
+/// A node at offset `o` of `data`: a header (`len` children | `ends` << 10), the
+/// children's bytes packed four to a word, their offsets, then the patterns ending at
+/// the node.
+#[derive(Debug, Clone)]
+struct Trie {
+    /// The root's children by byte (0: none).
+    root: Box<[u32; 256]>,
+    data: Vec<u32>,
+}
+
+impl Trie {
+    /// A trie of (pattern id, pattern) pairs.
+    fn new<'p>(patterns: impl IntoIterator<Item = (u32, &'p str)>) -> Self {
+        // First as a tree of maps, then flattened.
+        #[derive(Default)]
+        struct Build {
+            next: std::collections::BTreeMap<u8, usize>,
+            ends: Vec<u32>,
+        }
+        let mut tree = vec![Build::default()];
+        for (id, p) in patterns {
+            let mut at = 0;
+            for &b in p.as_bytes() {
+                let b = b.to_ascii_lowercase();
+                at = match tree[at].next.get(&b) {
+                    Some(&n) => n,
+                    None => {
+                        tree.push(Build::default());
+                        let n = tree.len() - 1;
+                        tree[at].next.insert(b, n);
+                        n
+                    }
+                };
+            }
+            tree[at].ends.push(id);
+        }
+        let size = |n: &Build| 1 + n.next.len().div_ceil(4) + n.next.len() + n.ends.len();
+        // Depth first: a name's nodes lie close together.
+        let mut order = Vec::with_capacity(tree.len());
+        let mut offset = vec![0u32; tree.len()];
+        let mut len = 0;
+        let mut stack = vec![0usize];
+        while let Some(n) = stack.pop() {
+            offset[n] = len as u32;
+            len += size(&tree[n]);
+            order.push(n);
+            stack.extend(tree[n].next.values().rev());
+        }
+        let mut data = Vec::with_capacity(len);
+        for &n in &order {
+            let node = &tree[n];
+            data.push(node.next.len() as u32 | (node.ends.len() as u32) << 10);
+            let bytes: Vec<u8> = node.next.keys().copied().collect();
+            for chunk in bytes.chunks(4) {
+                let mut word = [0u8; 4];
+                word[..chunk.len()].copy_from_slice(chunk);
+                data.push(u32::from_le_bytes(word));
+            }
+            data.extend(node.next.values().map(|&c| offset[c]));
+            data.extend(&node.ends);
+        }
+        let mut root = Box::new([0; 256]);
+        for (&b, &child) in &tree[0].next {
+            root[usize::from(b)] = offset[child];
+        }
+        Trie { root, data }
+    }
+
+    /// The node after `at` on (folded) byte `b`.
+    fn step(&self, at: u32, b: u8) -> Option<u32> {
+        if at == 0 {
+            return Some(self.root[usize::from(b)]).filter(|&n| n != 0);
+        }
+        let at = at as usize;
+        let len = (self.data[at] & 0x3ff) as usize;
+        let words = len.div_ceil(4);
+        let k = (0..len).find(|&k| (self.data[at + 1 + k / 4] >> (8 * (k % 4))) as u8 == b)?;
+        Some(self.data[at + 1 + words + k])
+    }
+
+    /// The patterns ending at node `at`.
+    fn ends(&self, at: u32) -> &[u32] {
+        let at = at as usize;
+        let len = (self.data[at] & 0x3ff) as usize;
+        let from = at + 1 + len.div_ceil(4) + len;
+        &self.data[from..from + (self.data[at] >> 10) as usize]
+    }
+
+    /// Every pattern that `s[from..]` starts with, as (from, end offset in `s`,
+    /// pattern).
+    fn prefixes_at(&self, s: &[u8], from: usize, out: &mut Vec<(usize, usize, u32)>) {
+        let mut at = 0;
+        for (k, &b) in s[from..].iter().enumerate() {
+            let Some(n) = self.step(at, b.to_ascii_lowercase()) else {
+                return;
+            };
+            at = n;
+            for &id in self.ends(at) {
+                out.push((from, from + k + 1, id));
+            }
+        }
+    }
+}
+
 /// The compiled name matcher.
 #[derive(Debug, Clone)]
 pub struct MentionFinder {
-    automaton: AhoCorasick,
+    names: Trie,
+    /// The names that text starting with a character other than a capital can match:
+    /// a name that opens with a capital needs one ([`case_fits`]).
+    uncapitalised: Trie,
     /// Per pattern: (actor, how it names it, the name text for case checks).
     patterns: Vec<(ActorId, NameKind, String)>,
 }
@@ -42,13 +155,15 @@ impl MentionFinder {
                 patterns.push((n.actor, n.kind, n.text.clone()));
             }
         }
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            .ascii_case_insensitive(true)
-            .build(patterns.iter().map(|p| p.2.as_str()))
-            .expect("gazetteer names fit an automaton");
+        let all = patterns
+            .iter()
+            .enumerate()
+            .map(|(id, p)| (id as u32, p.2.as_str()));
+        let names = Trie::new(all.clone());
+        let uncapitalised = Trie::new(all.filter(|(_, p)| !needs_capital(p)));
         MentionFinder {
-            automaton,
+            names,
+            uncapitalised,
             patterns,
         }
     }
@@ -56,30 +171,53 @@ impl MentionFinder {
     /// Mentions in `sentence` of `text`, given its tokens; non-overlapping, in order.
     pub fn find(&self, text: &str, sentence: Span, tokens: &[Token]) -> Vec<Mention> {
         let s = sentence.of(text);
+        let bytes = s.as_bytes();
+        // Every name starting at a token, or after a hyphen inside one.
+        let mut candidates: Vec<(usize, usize, u32)> = Vec::new();
+        let mut names_at = |p: usize| {
+            let trie = match s[p..].chars().next() {
+                Some(c) if c.is_uppercase() => &self.names,
+                _ => &self.uncapitalised,
+            };
+            trie.prefixes_at(bytes, p, &mut candidates);
+        };
+        for t in tokens {
+            let (a, b) = (t.span.start - sentence.start, t.span.end - sentence.start);
+            names_at(a);
+            for p in a + 1..b {
+                if bytes[p - 1] == b'-' {
+                    names_at(p);
+                }
+            }
+        }
+        // In the order an overlapping search reports them: by end, longest first, then
+        // by pattern (ties below keep this order).
+        candidates.sort_unstable_by_key(|&(start, end, pattern)| (end, start, pattern));
         let mut found: Vec<Mention> = Vec::new();
-        for m in self.automaton.find_overlapping_iter(s) {
-            let (actor, via, ref name) = self.patterns[m.pattern().as_usize()];
-            let matched = &s[m.start()..m.end()];
+        for (m_start, m_end, pattern) in candidates {
+            let (actor, via, ref name) = self.patterns[pattern as usize];
+            let matched = &s[m_start..m_end];
             if !case_fits(name, matched) {
                 continue;
             }
-            let span = Span::new(sentence.start + m.start(), sentence.start + m.end());
+            let span = Span::new(sentence.start + m_start, sentence.start + m_end);
             // A mention starts and ends on token boundaries, or at a hyphen inside a
             // compound ("US-led", "US-European").
-            let Some(start) = tokens
-                .iter()
-                .position(|t| t.span.start <= span.start && span.start < t.span.end)
-            else {
+            // Tokens are in order and disjoint: binary searches find the first token
+            // ending after the match's start, and the first ending at or after its end.
+            let start = tokens.partition_point(|t| t.span.end <= span.start);
+            if tokens.get(start).is_none_or(|t| t.span.start > span.start) {
                 continue;
-            };
+            }
             let starts_ok =
                 tokens[start].span.start == span.start || text[..span.start].ends_with('-');
-            let Some(end) = tokens[start..]
-                .iter()
-                .position(|t| t.span.start < span.end && span.end <= t.span.end)
-            else {
+            let end = tokens[start..].partition_point(|t| t.span.end < span.end);
+            if tokens
+                .get(start + end)
+                .is_none_or(|t| t.span.start >= span.end)
+            {
                 continue;
-            };
+            }
             let last = &tokens[start + end];
             let ends_ok = last.span.end == span.end || text[span.end..].starts_with('-');
             if !starts_ok || !ends_ok {
@@ -88,12 +226,10 @@ impl MentionFinder {
             // "pro-Russian separatists" are not Russia's.
             // Only the few bytes before: lower-casing the whole text up to here for each
             // mention made a long article quadratic.
-            let before =
-                text.as_bytes()[span.start.saturating_sub(5)..span.start].to_ascii_lowercase();
-            if [&b"pro-"[..], b"anti-", b"non-"]
-                .iter()
-                .any(|p| before.ends_with(p))
-            {
+            let before = &text.as_bytes()[..span.start];
+            if [&b"pro-"[..], b"anti-", b"non-"].iter().any(|p| {
+                before.len() >= p.len() && before[before.len() - p.len()..].eq_ignore_ascii_case(p)
+            }) {
                 continue;
             }
             found.push(Mention {
@@ -122,6 +258,19 @@ const TITLE_CASE_ACRONYMS: &[&str] = &[
     "NATO", "OPEC", "ASEAN", "UNICEF", "UNESCO", "ECOWAS", "UNHCR", "UNRWA", "OSCE", "CSTO",
     "SEATO", "MERCOSUR", "FRELIMO", "INTERPOL",
 ];
+
+/// Whether a name fits only text that starts with a capital ([`case_fits`] of its
+/// first word): it opens with one, and is not an acronym that may be written in any
+/// case after its first letter.
+fn needs_capital(name: &str) -> bool {
+    let Some(first) = name.split_whitespace().next() else {
+        return false;
+    };
+    let letters = first.chars().filter(|c| c.is_alphabetic()).count();
+    let upper = first.chars().filter(|c| c.is_uppercase()).count();
+    let acronym = letters >= 2 && upper == letters;
+    name.starts_with(char::is_uppercase) && !(acronym && TITLE_CASE_ACRONYMS.contains(&first))
+}
 
 /// Whether the text's capitalisation fits the name's: acronyms exactly, capitalised
 /// words capitalised; lower-case words ("the", "of") in any case.

@@ -47,6 +47,8 @@ pub struct Sentence<'a> {
     pub events: Vec<RawEvent>,
     /// The dateline's place, when the sentence opens with one.
     pub dateline_place: Option<crate::gazetteer::ActorId>,
+    /// Tokens before this one are a dateline.
+    from: usize,
 }
 
 /// An actor phrase of an article and the actor it resolved to.
@@ -138,40 +140,49 @@ impl Extractor {
             .collect();
         let mut triggers = self.lexicon.find(text, &tokens, &words, &after_adjective);
         triggers.retain(|t| t.start >= skip_to);
-        let chunker = Chunker {
-            text,
-            tokens: &tokens,
-            words: &words,
-            mentions: &mentions,
-            gazetteer: &self.gazetteer,
-            people: &self.people,
-            surnames,
-            from: skip_to,
-        };
-        let nps = chunker.chunk();
-        let events = grammar::Grammar {
-            schema: &self.schema,
-            tokens: &tokens,
-            words: &words,
-            nps: &nps,
-            verb_heads: triggers
-                .iter()
-                .filter(|t| t.pos == crate::schema::Pos::Verb)
-                .map(|t| t.head)
-                .collect(),
-        }
-        .events(&triggers);
-        Sentence {
+        let mut sentence = Sentence {
             text,
             span,
             tokens,
             words,
             mentions,
             triggers,
-            nps,
-            events,
+            nps: Vec::new(),
+            events: Vec::new(),
             dateline_place,
+            from: skip_to,
+        };
+        self.read_phrases(&mut sentence, surnames);
+        sentence
+    }
+
+    /// The actor phrases and events of a sentence, given the surnames the document has
+    /// introduced: all of the analysis that depends on them.
+    fn read_phrases(&self, sentence: &mut Sentence, surnames: &HashSet<String>) {
+        let chunker = Chunker {
+            text: sentence.text,
+            tokens: &sentence.tokens,
+            words: &sentence.words,
+            mentions: &sentence.mentions,
+            gazetteer: &self.gazetteer,
+            people: &self.people,
+            surnames,
+            from: sentence.from,
+        };
+        sentence.nps = chunker.chunk();
+        sentence.events = grammar::Grammar {
+            schema: &self.schema,
+            tokens: &sentence.tokens,
+            words: &sentence.words,
+            nps: &sentence.nps,
+            verb_heads: sentence
+                .triggers
+                .iter()
+                .filter(|t| t.pos == crate::schema::Pos::Verb)
+                .map(|t| t.head)
+                .collect(),
         }
+        .events(&sentence.triggers);
     }
 
     /// Every triple of an article, in sentence order, all moods.
@@ -223,10 +234,11 @@ impl Extractor {
             .collect();
         // Persons introduced by full name: their surnames are mentions from here on.
         let surnames = self.surnames(&analysed);
+        // Only the phrases (and so the events) change: tokens, names and triggers stay.
         if !surnames.is_empty() {
-            for (i, (f, span)) in sentences.iter().enumerate() {
-                if analysed[i].words.iter().any(|w| surnames.contains(w)) {
-                    analysed[i] = self.analyse(&f.text, *span, is_lead(i), &surnames);
+            for sentence in &mut analysed {
+                if sentence.words.iter().any(|w| surnames.contains(w)) {
+                    self.read_phrases(sentence, &surnames);
                 }
             }
         }

@@ -7,15 +7,51 @@
 use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
 
-// Fx hashing: these sets are looked up for every token, and hold no untrusted keys.
-fn set(words: &[&'static str]) -> FxHashSet<&'static str> {
-    words.iter().copied().collect()
+/// A closed word class: an Fx hash set (these sets are looked up for every token, and
+/// hold no untrusted keys) behind a filter on length and first and last byte, which
+/// turns most words away without hashing.
+pub(super) struct WordSet {
+    /// Per length (31 for longer words): bit `b & 31` of each first byte `b`.
+    first: [u32; 32],
+    /// Likewise of each last byte.
+    last: [u32; 32],
+    set: FxHashSet<&'static str>,
+}
+
+impl WordSet {
+    fn new(words: &[&'static str]) -> Self {
+        let mut first = [0; 32];
+        let mut last = [0; 32];
+        for w in words {
+            let (Some(&a), Some(&z)) = (w.as_bytes().first(), w.as_bytes().last()) else {
+                continue;
+            };
+            first[w.len().min(31)] |= 1 << (a & 31);
+            last[w.len().min(31)] |= 1 << (z & 31);
+        }
+        WordSet {
+            first,
+            last,
+            set: words.iter().copied().collect(),
+        }
+    }
+
+    #[inline]
+    pub(super) fn contains(&self, w: &str) -> bool {
+        let b = w.as_bytes();
+        let (Some(&a), Some(&z)) = (b.first(), b.last()) else {
+            return self.set.contains(w);
+        };
+        let n = b.len().min(31);
+        (self.first[n] >> (a & 31)) & (self.last[n] >> (z & 31)) & 1 != 0 && self.set.contains(w)
+    }
 }
 
 macro_rules! lexicon {
     ($(#[$doc:meta])* $name:ident, $f:ident, [$($w:literal),* $(,)?]) => {
-        static $name: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| set(&[$($w),*]));
+        static $name: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&[$($w),*]));
         $(#[$doc])*
+        #[inline]
         pub fn $f(w: &str) -> bool {
             $name.contains(w)
         }

@@ -4,6 +4,7 @@
 //! bullets, but nothing of actors or events. Every span it returns indexes the string
 //! it was given exactly (see the property tests in `tests/text_props.rs`).
 
+mod bounds;
 mod sentences;
 mod span;
 mod tokens;

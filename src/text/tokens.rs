@@ -1,13 +1,14 @@
 //! Tokenization: words, numbers and punctuation with byte spans.
 //!
-//! Unicode word boundaries (UAX #29, from `unicode-segmentation`) do the hard part;
+//! Unicode word boundaries (UAX #29: `bounds.rs`, `unicode-segmentation` beyond ASCII)
+//! do the hard part;
 //! on top of them news needs a few joins and one split: dotted abbreviations keep their
 //! final stop ("U.S."), hyphenated compounds stay one word ("al-Assad", "1,340-kilometer",
 //! "pro-Russian"), and the possessive "'s" becomes a token of its own ("Russia's" →
 //! "Russia" "'s") because grammar needs it.
 
+use super::bounds::WordBounds;
 use super::Span;
-use unicode_segmentation::UnicodeSegmentation;
 
 /// The coarse class of a token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -91,7 +92,7 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
     let mut out: Vec<Token> = Vec::with_capacity(s.len() / 5 + 1);
     // `glued` is true while the previous piece touched this one (no space between).
     let mut prev_end = usize::MAX;
-    for (at, piece) in s.split_word_bound_indices() {
+    for (at, piece) in WordBounds::new(s) {
         if piece.chars().all(char::is_whitespace) {
             continue;
         }

@@ -1,0 +1,196 @@
+//! Word boundaries (UAX #29) with an ASCII fast path.
+
+use unicode_segmentation::{UWordBoundIndices, UnicodeSegmentation};
+
+/// Word boundaries (UAX #29): the pieces of `split_word_bound_indices`, found by a byte
+/// table where the text is ASCII.
+///
+/// The text is cut into chunks at places that are boundaries whatever surrounds them (after
+/// a line feed; after a space, before an ASCII character that is not one), so that each
+/// chunk splits alone: an ASCII chunk by [`ascii_break`], any other by
+/// `unicode-segmentation`. News is mostly ASCII; the Unicode tables cost a binary search
+/// per character.
+pub(super) struct WordBounds<'a> {
+    s: &'a str,
+    /// The next piece starts here.
+    at: usize,
+    /// The current chunk ends here.
+    chunk_end: usize,
+    /// The current chunk, when it is not ASCII, and where it starts.
+    unicode: Option<(usize, UWordBoundIndices<'a>)>,
+}
+
+impl<'a> WordBounds<'a> {
+    pub(super) fn new(s: &'a str) -> Self {
+        WordBounds {
+            s,
+            at: 0,
+            chunk_end: 0,
+            unicode: None,
+        }
+    }
+}
+
+impl<'a> Iterator for WordBounds<'a> {
+    type Item = (usize, &'a str);
+
+    fn next(&mut self) -> Option<(usize, &'a str)> {
+        if let Some((base, pieces)) = &mut self.unicode {
+            if let Some((k, piece)) = pieces.next() {
+                return Some((*base + k, piece));
+            }
+            self.unicode = None;
+            self.at = self.chunk_end;
+        }
+        let b = self.s.as_bytes();
+        if self.at >= b.len() {
+            return None;
+        }
+        if self.at >= self.chunk_end {
+            // The next chunk.
+            let start = self.at;
+            let mut ascii = b[start].is_ascii();
+            let mut end = start + 1;
+            while end < b.len() {
+                let (p, c) = (b[end - 1], b[end]);
+                if p == b'\n' || (p == b' ' && c != b' ' && c.is_ascii()) {
+                    break;
+                }
+                ascii &= c.is_ascii();
+                end += 1;
+            }
+            self.chunk_end = end;
+            if !ascii {
+                self.unicode = Some((start, self.s[start..end].split_word_bound_indices()));
+                return self.next();
+            }
+        }
+        let chunk = &b[..self.chunk_end];
+        let start = self.at;
+        let mut end = start + 1;
+        while end < chunk.len() && !ascii_break(chunk, start, end) {
+            end += 1;
+        }
+        self.at = end;
+        Some((start, &self.s[start..end]))
+    }
+}
+
+/// Word break classes (UAX #29) of ASCII characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Wb {
+    Other,
+    ALetter,
+    Numeric,
+    MidLetter,
+    MidNum,
+    MidNumLet,
+    SingleQuote,
+    ExtendNumLet,
+    Space,
+    Cr,
+    Lf,
+    Newline,
+}
+
+/// The class of an ASCII byte, by table.
+fn wb(c: u8) -> Wb {
+    WB_TABLE[usize::from(c & 0x7f)]
+}
+
+static WB_TABLE: [Wb; 128] = {
+    let mut t = [Wb::Other; 128];
+    let mut c = 0;
+    while c < 128 {
+        t[c] = wb_of(c as u8);
+        c += 1;
+    }
+    t
+};
+
+const fn wb_of(c: u8) -> Wb {
+    match c {
+        b'a'..=b'z' | b'A'..=b'Z' => Wb::ALetter,
+        b'0'..=b'9' => Wb::Numeric,
+        b':' => Wb::MidLetter,
+        b',' | b';' => Wb::MidNum,
+        b'.' => Wb::MidNumLet,
+        b'\'' => Wb::SingleQuote,
+        b'_' => Wb::ExtendNumLet,
+        b' ' => Wb::Space,
+        b'\r' => Wb::Cr,
+        b'\n' => Wb::Lf,
+        0x0b | 0x0c => Wb::Newline,
+        _ => Wb::Other,
+    }
+}
+
+/// Whether there is a word boundary before `s[i]` (`from < i < s.len()`), in ASCII
+/// text that starts at `from` (rules WB3 to WB13b; the others need non-ASCII).
+fn ascii_break(s: &[u8], from: usize, i: usize) -> bool {
+    use Wb::*;
+    let class = |k: usize| (from..s.len()).contains(&k).then(|| wb(s[k]));
+    let (a, b) = (wb(s[i - 1]), wb(s[i]));
+    let mid_letter = |c: Wb| matches!(c, MidLetter | MidNumLet | SingleQuote);
+    let mid_num = |c: Wb| matches!(c, MidNum | MidNumLet | SingleQuote);
+    match (a, b) {
+        (Cr, Lf) => false,
+        (Cr | Lf | Newline, _) | (_, Cr | Lf | Newline) => true,
+        (Space, Space) => false,
+        (ALetter, ALetter) => false,
+        (ALetter, m) if mid_letter(m) && class(i + 1) == Some(ALetter) => false,
+        (m, ALetter) if mid_letter(m) && i >= 2 && class(i - 2) == Some(ALetter) => false,
+        (Numeric, Numeric) | (ALetter, Numeric) | (Numeric, ALetter) => false,
+        (m, Numeric) if mid_num(m) && i >= 2 && class(i - 2) == Some(Numeric) => false,
+        (Numeric, m) if mid_num(m) && class(i + 1) == Some(Numeric) => false,
+        (ALetter | Numeric | ExtendNumLet, ExtendNumLet) => false,
+        (ExtendNumLet, ALetter | Numeric) => false,
+        _ => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn same_as_unicode(s: &str) -> Result<(), TestCaseError> {
+        let ours: Vec<(usize, &str)> = WordBounds::new(s).collect();
+        let theirs: Vec<(usize, &str)> = s.split_word_bound_indices().collect();
+        prop_assert_eq!(ours, theirs, "{:?}", s);
+        Ok(())
+    }
+
+    /// Characters that the ASCII rules treat apart, and some that send a chunk to
+    /// the Unicode tables (accents, curly quotes, a combining mark, joiners, flags).
+    const CHARS: &[char] = &[
+        'a', 'Z', 'q', '0', '7', ':', ',', ';', '.', '\'', '"', '_', ' ', ' ', '\r', '\n', '\t',
+        '\u{b}', '\u{c}', '-', '!', '(', '$', '#', '&', 'ö', '’', '“', '\u{301}', '\u{200d}',
+        '\u{a0}', '\u{2003}', '🇺', '🇸', '×', 'א', 'ア', '٣',
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(20_000))]
+        #[test]
+        fn pieces_are_unicode_segmentations(
+            v in prop::collection::vec(prop::sample::select(CHARS), 0..32)
+        ) {
+            same_as_unicode(&v.into_iter().collect::<String>())?;
+        }
+
+        #[test]
+        fn pieces_of_any_text(s in "\\PC{0,40}") {
+            same_as_unicode(&s)?;
+        }
+    }
+
+    #[test]
+    fn news() {
+        for s in [
+            "The U.S. said 1,340-kilometer border's \"quiet\"; e.g. 3.5% at 10:30 a.m.",
+            "Mr. Lavrov’s “immediate” talks — in Niinistö's words\r\n  end",
+        ] {
+            same_as_unicode(s).unwrap();
+        }
+    }
+}
