@@ -224,14 +224,20 @@ impl Graph {
         };
         let edges = self.edges();
         let (ron, ron_digest) = crate::atomic::stage(path, |w| {
-            let mut out = Hashing::new(w);
+            // RON writes token by token (a field name, a colon, a space): buffered
+            // before the hash, the hash sees large blocks, not a hundred million
+            // calls of a few bytes each.
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, Hashing::new(w));
             ron::Options::default()
                 .to_io_writer_pretty(&mut out, &self.file_ref(&edges), pretty())
                 .map_err(|e| match e {
                     ron::Error::Io(e) => SaveError::Io(std::io::Error::other(e)),
                     e => SaveError::Serialize(e.to_string()),
                 })?;
-            Ok(out.digest())
+            let hashed = out
+                .into_inner()
+                .map_err(|e| SaveError::Io(e.into_error()))?;
+            Ok(hashed.digest())
         })
         .map_err(fail)?;
         let snap_path = snapshot::path_for(path);

@@ -278,6 +278,12 @@ impl Graph {
 
     /// Edges touching `ix`, in both directions, as (other node, outgoing, edge).
     pub fn incident(&self, ix: NodeIndex) -> Vec<(NodeIndex, bool, &Edge)> {
+        self.incident_iter(ix).collect()
+    }
+
+    /// [`Graph::incident`] without collecting: path searches walk the edges of hubs
+    /// with tens of thousands of them and keep few.
+    pub fn incident_iter(&self, ix: NodeIndex) -> impl Iterator<Item = (NodeIndex, bool, &Edge)> {
         let out = self
             .graph
             .edges_directed(ix, petgraph::Direction::Outgoing)
@@ -285,9 +291,15 @@ impl Graph {
         let inc = self
             .graph
             .edges_directed(ix, petgraph::Direction::Incoming)
-            .filter(|e| e.source() != ix)
+            .filter(move |e| e.source() != ix)
             .map(|e| (e.source(), false, e.weight()));
-        out.chain(inc).collect()
+        out.chain(inc)
+    }
+
+    /// One more than the largest node index: the length of a table indexed by node.
+    pub fn node_bound(&self) -> usize {
+        use petgraph::visit::NodeIndexable;
+        self.graph.node_bound()
     }
 
     /// The order evidence is kept in: by document id, then place in the document.
