@@ -669,3 +669,37 @@ fn agreeing_to_a_plan_with_no_counterpart_is_a_concept() {
         [t("BOL", "agrees", "*", "asserted")]
     );
 }
+
+#[test]
+fn a_plural_role_of_one_state_is_that_state() {
+    assert_eq!(
+        triples(
+            "The African Union's foreign ministers urged Sudan to end the fighting.",
+            "2016-05-10"
+        ),
+        [t("AU", "urges", "SDN", "asserted")]
+    );
+}
+
+#[test]
+fn a_place_named_after_a_president_is_no_person() {
+    assert_eq!(
+        triples(
+            "Chile and Bolivia held talks at the President Allende Hotel.",
+            "2016-05-10"
+        ),
+        [t("CHL", "meets", "BOL", "asserted")]
+    );
+}
+
+#[test]
+fn a_body_named_in_other_words_is_the_gazetteer_body() {
+    // The gazetteer names it "National Security and Defense Council of Ukraine".
+    assert_eq!(
+        triples(
+            "The Ukrainian Security and Defence Council accused Belarus of provocations.",
+            "2022-01-10"
+        ),
+        [t("UKR/nsdc", "accuses", "BLR", "asserted")]
+    );
+}

@@ -133,6 +133,10 @@ impl Chunker<'_> {
                 })
                 .last()
                 .map(|n| n + 1);
+            // "the President Wilson Hotel": a place named after a person is no person.
+            if name_end.is_some_and(|e| e > after && is_venue_noun(&self.words[e - 1])) {
+                return None;
+            }
             if let Some(end) = name_end.filter(|&e| e > after) {
                 let name = Span::new(self.tokens[after].span.start, self.tokens[end - 1].span.end);
                 return Some(np(
@@ -143,6 +147,11 @@ impl Chunker<'_> {
             }
             // No name: a role, or an unnamed official who speaks for the country.
             let possessive = self.is_possessive(after);
+            // "the European Union's foreign ministers": a plural role of one state or
+            // organization is vague, so it is that state (spec: Roles).
+            if let (true, Some(c)) = (title.plural, of) {
+                return Some(np(after, vec![Reference::Actor(c)], possessive));
+            }
             return match (office, of) {
                 (Some(office), _)
                     if of.is_some()
@@ -497,4 +506,34 @@ impl Chunker<'_> {
             && !matches!(w, "and" | "or" | "but" | "that" | "which" | "who")
             && (!w.ends_with("ed") || w.contains('-'))
     }
+}
+
+/// Nouns that end the name of a place or building: "the President Wilson Hotel",
+/// "Kennedy Airport". A title before such a name is part of the place's name.
+fn is_venue_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "hotel"
+            | "palace"
+            | "center"
+            | "centre"
+            | "square"
+            | "street"
+            | "avenue"
+            | "airport"
+            | "university"
+            | "hall"
+            | "building"
+            | "bridge"
+            | "stadium"
+            | "hospital"
+            | "museum"
+            | "park"
+            | "road"
+            | "boulevard"
+            | "library"
+            | "station"
+            | "school"
+            | "college"
+    )
 }
