@@ -12,12 +12,18 @@ use rustc_hash::{FxHashMap, FxHashSet};
 const ACCEPT: f64 = 0.93;
 /// How far ahead of any other person the best match must be.
 const MARGIN: f64 = 0.03;
+/// Scores below this can neither be accepted nor keep the best from its margin
+/// (ACCEPT - MARGIN, less a hundredth for rounding): such candidates may be skipped.
+const IRRELEVANT: f64 = ACCEPT - MARGIN - 0.01;
+
+/// A known name: its slug, its person, and how often each character occurs in it.
+type Candidate = (String, ActorId, Letters);
 
 /// Multi-word person names by the first two letters of their last word (a typo seldom
 /// falls there, and the block keeps each look-up to a few names).
 #[derive(Debug, Clone, Default)]
 pub struct PersonIndex {
-    by_initial: FxHashMap<(char, char), Vec<(String, ActorId)>>,
+    by_initial: FxHashMap<(char, char), Vec<Candidate>>,
     /// First and last words of every known name: a variant shares one of them
     /// exactly ("*Anthony* Blinkon", "Sergey *Lavrov*"), which spares most look-ups
     /// the string comparison.
@@ -26,7 +32,7 @@ pub struct PersonIndex {
 
 impl PersonIndex {
     pub fn new(g: &Gazetteer) -> Self {
-        let mut by_initial: FxHashMap<(char, char), Vec<(String, ActorId)>> = FxHashMap::default();
+        let mut by_initial: FxHashMap<(char, char), Vec<Candidate>> = FxHashMap::default();
         let mut words = FxHashSet::default();
         for n in g.names() {
             if n.kind != NameKind::Name || g.actor(n.actor).kind != ActorKind::Person {
@@ -38,7 +44,11 @@ impl PersonIndex {
                     words.insert(first.to_string());
                     words.insert(last.to_string());
                 }
-                by_initial.entry(initial).or_default().push((s, n.actor));
+                let letters = Letters::of(s.as_bytes());
+                by_initial
+                    .entry(initial)
+                    .or_default()
+                    .push((s, n.actor, letters));
             }
         }
         PersonIndex { by_initial, words }
@@ -52,10 +62,15 @@ impl PersonIndex {
             return None;
         }
         let candidates = self.by_initial.get(&surname_initial(&target)?)?;
+        let letters = Letters::of(target.as_bytes());
         let mut best: FxHashMap<ActorId, f64> = FxHashMap::default();
-        for (candidate, actor) in candidates {
-            // Jaro-Winkler cannot reach the bar across a large difference in length.
-            if candidate.len().abs_diff(target.len()) > 4 {
+        for (candidate, actor, their_letters) in candidates {
+            // Jaro-Winkler cannot reach the bar across a large difference in length,
+            // nor with too few characters in common.
+            if candidate.len().abs_diff(target.len()) > 4
+                || max_jaro_winkler(candidate.len(), target.len(), letters.common(their_letters))
+                    < IRRELEVANT
+            {
                 continue;
             }
             let score = jaro_winkler(candidate.as_bytes(), target.as_bytes());
@@ -73,6 +88,47 @@ impl PersonIndex {
             _ => None,
         }
     }
+}
+
+/// How often each character of a slug occurs (letters, digits; anything else in one
+/// bucket, which can only overcount what two slugs share).
+#[derive(Debug, Clone)]
+struct Letters([u16; 37]);
+
+impl Letters {
+    fn of(slug: &[u8]) -> Self {
+        let mut counts = [0u16; 37];
+        for &b in slug {
+            let k = match b {
+                b'a'..=b'z' => usize::from(b - b'a'),
+                b'0'..=b'9' => 26 + usize::from(b - b'0'),
+                _ => 36,
+            };
+            counts[k] = counts[k].saturating_add(1);
+        }
+        Letters(counts)
+    }
+
+    /// Characters two slugs have in common, counted with repetition: at least as
+    /// many as Jaro can match.
+    fn common(&self, other: &Letters) -> usize {
+        self.0
+            .iter()
+            .zip(&other.0)
+            .map(|(a, b)| usize::from(*a.min(b)))
+            .sum()
+    }
+}
+
+/// The most Jaro-Winkler can give two strings of these lengths with `common`
+/// characters in common: every one matched, none transposed, a four-character prefix.
+fn max_jaro_winkler(a_len: usize, b_len: usize, common: usize) -> f64 {
+    if a_len == 0 || b_len == 0 {
+        return 1.0;
+    }
+    let m = common.min(a_len).min(b_len) as f64;
+    let jaro = (m / a_len as f64 + m / b_len as f64 + 1.0) / 3.0;
+    jaro + 0.4 * (1.0 - jaro)
 }
 
 /// Jaro-Winkler similarity of two slugs, as `strsim::jaro_winkler` computes it (the
@@ -209,6 +265,15 @@ mod tests {
         fn jaro_winkler_is_strsims(a in "[a-e_]{0,12}", b in "[a-e_]{0,12}") {
             let ours = jaro_winkler(a.as_bytes(), b.as_bytes());
             proptest::prop_assert_eq!(ours.to_bits(), strsim::jaro_winkler(&a, &b).to_bits());
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_bound_bounds(a in "[a-e_1]{0,14}", b in "[a-e_1]{0,14}") {
+            let common = Letters::of(a.as_bytes()).common(&Letters::of(b.as_bytes()));
+            let bound = max_jaro_winkler(a.len(), b.len(), common);
+            proptest::prop_assert!(jaro_winkler(a.as_bytes(), b.as_bytes()) <= bound);
         }
     }
 
