@@ -703,3 +703,46 @@ fn a_body_named_in_other_words_is_the_gazetteer_body() {
         [t("UKR/nsdc", "accuses", "BLR", "asserted")]
     );
 }
+
+#[test]
+fn both_generals_are_the_last_two_persons_named() {
+    assert_eq!(
+        triples(
+            "Clashes broke out between army chief Juan Ortega and his rival, police commander \
+             Luis Vera. Brazil called on both generals to stop the fighting.",
+            "2016-05-10"
+        )
+        .into_iter()
+        .filter(|x| x.1 == "urges")
+        .collect::<Vec<_>>(),
+        [
+            t("BRA", "urges", "juan_ortega", "asserted"),
+            t("BRA", "urges", "luis_vera", "asserted")
+        ]
+    );
+}
+
+#[test]
+fn the_group_is_the_last_armed_or_political_group() {
+    assert_eq!(
+        triples(
+            "Hamas fired rockets at Israel on Monday. Egypt urged the militant group to stop.",
+            "2014-07-08"
+        )
+        .into_iter()
+        .filter(|x| x.1 == "urges")
+        .collect::<Vec<_>>(),
+        [t("EGY", "urges", "HAMAS", "asserted")]
+    );
+}
+
+#[test]
+fn a_verb_coordinated_after_a_feeling_is_not_embedded_in_it() {
+    assert_eq!(
+        triples(
+            "Japan said it was deeply worried and urged China to show restraint.",
+            "2016-05-10"
+        ),
+        [t("JPN", "urges", "CHN", "asserted")]
+    );
+}

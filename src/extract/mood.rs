@@ -150,6 +150,13 @@ pub fn mood_of(words: &[String], _tokens: &[Token], hit: &TriggerHit, relation: 
         || (group.last() == Some(&"to")
             && (1..=4).any(|k| j.checked_sub(k).is_some_and(|x| is_appeal(&words[x]))));
     // What governs the clause: look back to the nearest scope-closing word.
+    // A verb coordinated by "and" right before its group is a sibling of what came
+    // before, not embedded in it: "said it was concerned and urged India to …".
+    // (A condition still covers both: "if Russia invades and occupies …".)
+    // A gerund after "and" stays inside the charge: "accused X of shelling towns and
+    // killing civilians".
+    let coordinated =
+        j > 0 && words[j - 1] == "and" && hit.pos == Pos::Verb && !words[hit.head].ends_with("ing");
     let scope_start = (0..start)
         .rev()
         .take(EMBED_WINDOW)
@@ -164,6 +171,7 @@ pub fn mood_of(words: &[String], _tokens: &[Token], hit: &TriggerHit, relation: 
         "accuses" | "denies" | "rejects" | "warns" | "threatens"
     );
     let embedded = !self_embedding
+        && !coordinated
         && scope.iter().enumerate().any(|(k, w)| {
             words::is_embedder(w)
                 && scope_start + k + group.len() < start

@@ -61,6 +61,9 @@ pub struct Resolver<'a> {
     /// Whether each came from a phrase that modifies a noun ("the Ukrainian Crimea"),
     /// which "its" does not point back to.
     in_sentence: (usize, Vec<(Entity, bool)>),
+    /// The last actors named (subjects and objects), oldest first, for "both
+    /// generals" when no coordination names them together.
+    recent: Vec<Entity>,
 }
 
 impl<'a> Resolver<'a> {
@@ -82,6 +85,7 @@ impl<'a> Resolver<'a> {
             subject_person: None,
             opened: None,
             in_sentence: (usize::MAX, Vec::new()),
+            recent: Vec::new(),
         }
     }
 
@@ -159,6 +163,15 @@ impl<'a> Resolver<'a> {
         self.in_sentence
             .1
             .extend(out.iter().map(|e| (e.clone(), np.possessive)));
+        if np.prep.is_none() && !np.possessive {
+            for e in &out {
+                self.recent.retain(|r| r.actor.id != e.actor.id);
+                self.recent.push(e.clone());
+            }
+            if self.recent.len() > 8 {
+                self.recent.remove(0);
+            }
+        }
         // The first person phrase (or pronoun) outside prepositional phrases; a state
         // before it is mostly its modifier ("US Deputy Secretary … Nuland").
         let personal = out.iter().any(|e| e.actor.kind == ActorKind::Person)
@@ -322,6 +335,16 @@ impl<'a> Resolver<'a> {
                 "alliance" | "bloc" | "organization" | "organisation" | "union" => {
                     self.last_org.clone().into_iter().collect()
                 }
+                // "the group": the last organization or group that is no state's
+                // (an armed or political group, "the paramilitary group").
+                "group" => self
+                    .recent
+                    .iter()
+                    .rev()
+                    .find(|e| matches!(e.actor.kind, ActorKind::Organization | ActorKind::Group))
+                    .cloned()
+                    .into_iter()
+                    .collect(),
                 "minister" | "secretary" => self
                     .last_person
                     .clone()
@@ -330,9 +353,10 @@ impl<'a> Resolver<'a> {
                     .collect(),
                 "country" => self.last_country.clone().into_iter().collect(),
                 n if n.starts_with("two ") => {
-                    // "the two countries" are two states; "the two leaders" two people.
                     // "the two countries" are two states; "the two leaders" two people;
-                    // "both sides" either.
+                    // "both sides" either. The last coordination if it fits, else the
+                    // last two such actors named ("fighting between General A and his
+                    // deputy, B … both generals").
                     let want_people = match n {
                         "two leaders" | "two men" | "two ministers" | "two generals"
                         | "two presidents" => Some(true),
@@ -346,7 +370,23 @@ impl<'a> Resolver<'a> {
                     if fits {
                         self.last_plural.clone()
                     } else {
-                        Vec::new()
+                        let mut two: Vec<Entity> = Vec::new();
+                        for e in self.recent.iter().rev() {
+                            if want_people.is_none_or(|p| (e.actor.kind == ActorKind::Person) == p)
+                                && !two.iter().any(|t| t.actor.id == e.actor.id)
+                            {
+                                two.push(e.clone());
+                            }
+                            if two.len() == 2 {
+                                break;
+                            }
+                        }
+                        if two.len() == 2 {
+                            two.reverse();
+                            two
+                        } else {
+                            Vec::new()
+                        }
                     }
                 }
                 _ => Vec::new(),

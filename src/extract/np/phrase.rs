@@ -152,6 +152,11 @@ impl Chunker<'_> {
             if let (true, Some(c)) = (title.plural, of) {
                 return Some(np(after, vec![Reference::Actor(c)], possessive));
             }
+            // "both generals", "both ministers": the two just named.
+            if title.plural && w == "both" {
+                let noun = format!("two {}", self.words[after - 1]);
+                return Some(np(after, vec![Reference::Definite { noun }], possessive));
+            }
             return match (office, of) {
                 (Some(office), _)
                     if of.is_some()
@@ -307,7 +312,15 @@ impl Chunker<'_> {
                 }
                 break;
             }
-            if words::is_group_noun(head) {
+            // "the militant group": the noun after is the head, and "the … group"
+            // refers back (below).
+            let described = self.words.get(h + 1).is_some_and(|n| {
+                matches!(
+                    n.as_str(),
+                    "group" | "movement" | "faction" | "organization"
+                )
+            });
+            if words::is_group_noun(head) && !described {
                 // "rebel leaders from Sudan": the nationality may follow.
                 let country = of.or_else(|| {
                     self.words
@@ -393,12 +406,27 @@ impl Chunker<'_> {
         }
         // Definite descriptions that corefer: "the alliance", "the two countries".
         if w == "the" || w == "both" {
-            let next = self.words.get(i + 1).map(String::as_str);
+            // One modifier may come between: "the regional bloc", "the paramilitary
+            // group".
+            let skip = usize::from(
+                w == "the"
+                    && self.words.get(i + 2).is_some_and(|n| {
+                        matches!(n.as_str(), "alliance" | "bloc" | "group" | "organization")
+                    })
+                    && self.is_modifier_word(i + 1),
+            );
+            let next = self.words.get(i + 1 + skip).map(String::as_str);
             let noun = match next {
                 Some(
                     "alliance" | "bloc" | "kremlin" | "ministry" | "minister" | "secretary"
-                    | "country" | "organization" | "organisation" | "union",
-                ) => next.map(str::to_string),
+                    | "country" | "organization" | "organisation" | "union" | "group",
+                ) => next.map(|n| {
+                    if skip == 1 {
+                        format!("modified {n}")
+                    } else {
+                        n.to_string()
+                    }
+                }),
                 Some("two")
                     if self.words.get(i + 2).is_some_and(|w| {
                         matches!(
@@ -418,6 +446,7 @@ impl Chunker<'_> {
             };
             if let Some(noun) = noun {
                 let len = noun.split(' ').count();
+                let noun = noun.trim_start_matches("modified ").to_string();
                 return Some(np(i + 1 + len, vec![Reference::Definite { noun }], false));
             }
         }
