@@ -746,3 +746,56 @@ fn a_verb_coordinated_after_a_feeling_is_not_embedded_in_it() {
         [t("JPN", "urges", "CHN", "asserted")]
     );
 }
+
+#[test]
+fn a_city_is_the_place_of_a_visit_and_nothing_else() {
+    assert_eq!(
+        triples(
+            "Turkish President Recep Tayyip Erdogan flew to Sochi on Friday.",
+            "2021-09-27"
+        ),
+        [t("recep_tayyip_erdogan", "visits", "RUS", "asserted")]
+    );
+    // Sending troops to a city is no deed towards its country, and talks held in a
+    // city are not talks with it.
+    assert_eq!(
+        triples(
+            "Sudan's army and the rebels held talks in Jeddah.",
+            "2023-05-20"
+        )
+        .into_iter()
+        .filter(|x| x.2 == "SAU")
+        .count(),
+        0
+    );
+}
+
+#[test]
+fn a_place_in_a_region_is_inside_a_prepositional_phrase() {
+    // "in central Chile" is where, not who: the explosion has no actor.
+    assert_eq!(
+        triples(
+            "A gas explosion in a mine in central Chile killed 12 people on Monday.",
+            "2016-05-10"
+        ),
+        []
+    );
+}
+
+#[test]
+fn a_participle_after_a_comma_takes_the_main_clause_subject() {
+    assert_eq!(
+        triples(
+            "Rebels stormed a police post near the home of President Ali Bongo, \
+             killing three officers.",
+            "2016-05-10"
+        )
+        .into_iter()
+        .map(|(s, r, _, _)| (s, r))
+        .collect::<Vec<_>>(),
+        [
+            ("rebels".to_string(), "attacks".to_string()),
+            ("rebels".to_string(), "attacks".to_string())
+        ]
+    );
+}

@@ -24,6 +24,7 @@ pub use mentions::{Mention, MentionFinder};
 
 use crate::corpus::{Article, Field, FieldKind};
 use crate::gazetteer::fuzzy::PersonIndex;
+use crate::gazetteer::places::Places;
 use crate::gazetteer::Gazetteer;
 use crate::resolve::{Entity, Resolver};
 use crate::schema::Schema;
@@ -68,6 +69,7 @@ pub struct Extractor {
     lexicon: Lexicon,
     mentions: MentionFinder,
     people: PersonIndex,
+    places: Places,
 }
 
 impl Extractor {
@@ -75,12 +77,16 @@ impl Extractor {
         let lexicon = Lexicon::new(&schema);
         let mentions = MentionFinder::new(&gazetteer);
         let people = PersonIndex::new(&gazetteer);
+        // The built-in cities name the built-in countries; a user gazetteer without
+        // them (--no-builtin-gazetteer) simply has no city places.
+        let places = Places::builtin(&gazetteer).unwrap_or_default();
         Extractor {
             schema,
             gazetteer,
             lexicon,
             mentions,
             people,
+            places,
         }
     }
 
@@ -168,6 +174,7 @@ impl Extractor {
             people: &self.people,
             surnames,
             from: sentence.from,
+            places: &self.places,
         };
         sentence.nps = chunker.chunk();
         sentence.events = grammar::Grammar {

@@ -17,6 +17,7 @@ mod codes;
 mod csv;
 pub mod file;
 pub mod fuzzy;
+pub mod places;
 mod ron;
 mod source;
 #[cfg(test)]

@@ -124,6 +124,17 @@ impl<'a> Resolver<'a> {
     /// Resolve every reference of a phrase (several for a coordination), in order, and
     /// update the discourse state. `text` is what the phrase's spans index.
     pub fn resolve_np(&mut self, np: &Np, text: &str, sentence: usize) -> Vec<Entity> {
+        // A city is its country as a place only: nothing refers back to it.
+        if np.is_place() {
+            return np
+                .refs
+                .iter()
+                .filter_map(|r| match r {
+                    Reference::Place(c) => Some(self.known(*c)),
+                    _ => None,
+                })
+                .collect();
+        }
         let mut out: Vec<Entity> = Vec::new();
         let opening = np.prep.is_none() && self.opened != Some(sentence);
         if self.in_sentence.0 != sentence {
@@ -280,7 +291,7 @@ impl<'a> Resolver<'a> {
 
     fn resolve_ref(&mut self, r: &Reference, text: &str, sentence: usize) -> Vec<Entity> {
         match r {
-            Reference::Actor(id) => vec![self.known(*id)],
+            Reference::Actor(id) | Reference::Place(id) => vec![self.known(*id)],
             Reference::Person { name, office, of } => {
                 let surface = name.of(text);
                 vec![self.person(surface, *office, *of)]

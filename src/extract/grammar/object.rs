@@ -78,6 +78,16 @@ impl Grammar<'_> {
                 }
                 if self.words.get(at).is_some_and(|w| preps.contains(w)) {
                     at += 1;
+                } else if !trigger.direct
+                    && !trigger
+                        .phrase
+                        .rsplit(' ')
+                        .next()
+                        .is_some_and(words::is_prep)
+                {
+                    // "firing assault rifles": without its preposition, what follows
+                    // such a verb is no target.
+                    return None;
                 }
                 // "fired on a convoy carrying the minister": the attack is on whom the
                 // vehicle carries.
@@ -143,6 +153,10 @@ impl Grammar<'_> {
             if relation == "visits" && np.prep.is_some() && between.iter().any(|w| words::is_det(w))
             {
                 return None;
+            }
+            // A city is only ever the place of a visit.
+            if relation != "visits" && np.is_place() {
+                continue;
             }
             // A possessive pronoun only owns the noun after it ("its borders with X").
             if np.possessive
@@ -283,12 +297,11 @@ impl Grammar<'_> {
     /// A short noun phrase after a predicate: up to four words after determiners.
     pub(super) fn concept_after(&self, from: usize) -> Option<Span> {
         let mut i = from;
-        // "defended itself against …": the actor itself is no concept.
-        if self
-            .words
-            .get(i)
-            .is_some_and(|w| matches!(w.as_str(), "itself" | "himself" | "herself" | "themselves"))
-        {
+        // "defended itself against …", "to fire them": a pronoun is no concept.
+        if self.words.get(i).is_some_and(|w| {
+            words::is_pronoun(w)
+                || matches!(w.as_str(), "itself" | "himself" | "herself" | "themselves")
+        }) {
             return None;
         }
         // "opened fire Wednesday on a convoy": a time word is never the concept.
@@ -361,6 +374,7 @@ impl Grammar<'_> {
             .enumerate()
             .find(|(n, np)| {
                 *n != subject
+                    && (!np.is_place() || self.schema.name(hit.relation) == "visits")
                     && np.start >= hit.end
                     && np.start <= hit.end + 4
                     && np

@@ -99,7 +99,11 @@ impl Grammar<'_> {
         // Verb-phrase coordination: "... and urged Y" takes the earlier verb's subject.
         if j > 0 && matches!(self.words[j - 1].as_str(), "and" | "," | "but") && depth < 3 {
             let before_and = j - 1;
-            let np_right_before = self.nps.iter().any(|np| np.end == before_and);
+            // A participle after a comma qualifies the main clause, whatever phrase
+            // ends before the comma: "militants burst into a tent for the leader,
+            // killing two guards".
+            let participle = self.words[j - 1] == "," && self.words[at].ends_with("ing");
+            let np_right_before = !participle && self.nps.iter().any(|np| np.end == before_and);
             if !np_right_before
                 || self
                     .nps

@@ -13,6 +13,7 @@ mod phrase;
 use super::mentions::Mention;
 use super::words;
 use crate::gazetteer::fuzzy::PersonIndex;
+use crate::gazetteer::places::Places;
 use crate::gazetteer::{ActorId, ActorKind, Gazetteer, Office};
 use crate::text::{Span, Token, TokenKind};
 use std::collections::HashSet;
@@ -53,6 +54,9 @@ pub enum Reference {
     },
     /// "the alliance", "the minister", "the two countries".
     Definite { noun: String },
+    /// A city that is no capital, named as a place ("landed in Geneva"): its
+    /// country, but only as the place of a visit; a city never acts.
+    Place(ActorId),
 }
 
 /// An actor phrase.
@@ -70,6 +74,11 @@ pub struct Np {
 }
 
 impl Np {
+    /// A city named as a place, which only a visit may take.
+    pub fn is_place(&self) -> bool {
+        self.refs.iter().all(|r| matches!(r, Reference::Place(_)))
+    }
+
     pub fn is_plural(&self) -> bool {
         self.refs.len() > 1
             || self.refs.iter().any(|r| {
@@ -114,6 +123,31 @@ pub(super) const BODY_NOUNS: &[(&[&str], &str)] = &[
     (&["state", "department"], "state_department"),
     (&["embassy"], "embassy"),
 ];
+
+/// Words of direction and region before a place: "in central China".
+fn is_region_word(w: &str) -> bool {
+    matches!(
+        w,
+        "northern"
+            | "southern"
+            | "eastern"
+            | "western"
+            | "central"
+            | "northeastern"
+            | "northwestern"
+            | "southeastern"
+            | "southwestern"
+            | "north"
+            | "south"
+            | "east"
+            | "west"
+            | "rural"
+            | "neighbouring"
+            | "neighboring"
+            | "war-torn"
+            | "strife-torn"
+    )
+}
 
 /// Nouns that stand for the West when owned by a pronoun ("its allies").
 pub(super) fn is_ally_noun(w: &str) -> bool {
@@ -230,6 +264,8 @@ pub struct Chunker<'a> {
     pub surnames: &'a HashSet<String>,
     /// Tokens before this index (a dateline) are not text.
     pub from: usize,
+    /// Cities, for places of visits.
+    pub places: &'a Places,
 }
 
 impl Chunker<'_> {
@@ -252,7 +288,7 @@ impl Chunker<'_> {
         let mut out: Vec<Np> = Vec::new();
         let mut i = self.from;
         while i < self.tokens.len() {
-            match self.phrase_at(i) {
+            match self.phrase_at(i).or_else(|| self.place_at(i)) {
                 Some(np) if np.end > i => {
                     i = np.end + usize::from(np.possessive && self.is_possessive(np.end));
                     out.push(np);
@@ -261,14 +297,41 @@ impl Chunker<'_> {
             }
         }
         for np in &mut out {
-            np.prep = np
-                .start
-                .checked_sub(1)
+            // Over a direction or region word: "in central China", "in eastern Ukraine".
+            let mut before = np.start.checked_sub(1);
+            while let Some(b) = before.filter(|&b| b > 0 && is_region_word(&self.words[b])) {
+                before = Some(b - 1);
+            }
+            np.prep = before
                 .map(|p| &self.words[p])
                 .filter(|w| words::is_prep(w))
                 .cloned();
         }
         self.coordinate(out)
+    }
+
+    /// A city named as a place: capitalised, after "to", "in", "at" or "into", or
+    /// after "the city of" ("the Saudi city of Jeddah").
+    fn place_at(&self, i: usize) -> Option<Np> {
+        let prev = self.words.get(i.checked_sub(1)?)?.as_str();
+        let placed = matches!(prev, "to" | "in" | "at" | "into")
+            || (prev == "of"
+                && i >= 2
+                && matches!(self.words[i - 2].as_str(), "city" | "town" | "port"));
+        let capital = self.tokens[i]
+            .text(self.text)
+            .starts_with(char::is_uppercase);
+        if !placed || !capital || self.mention_at(i).is_some() {
+            return None;
+        }
+        let (country, end) = self.places.at(self.words, i)?;
+        Some(Np {
+            start: i,
+            end,
+            refs: vec![Reference::Place(country)],
+            possessive: false,
+            prep: None,
+        })
     }
 
     /// Merge "A, B and C" (and "A as well as B") into one phrase.
