@@ -799,3 +799,27 @@ fn a_participle_after_a_comma_takes_the_main_clause_subject() {
         ]
     );
 }
+
+#[test]
+fn a_light_verb_carries_a_nominal_events_object_further() {
+    assert_eq!(
+        triples(
+            "Putin raised the issue during the phone call he held on Monday with \
+             German Chancellor Olaf Scholz.",
+            "2022-02-15"
+        ),
+        [t("vladimir_putin", "meets", "olaf_scholz", "asserted")]
+    );
+}
+
+#[test]
+fn an_infinitive_between_a_meeting_and_a_pair_keeps_its_own_object() {
+    assert_eq!(
+        triples(
+            "EU ministers will hold a video call on Friday to discuss the tensions \
+             between Serbia and Kosovo.",
+            "2022-02-15"
+        ),
+        []
+    );
+}

@@ -114,6 +114,8 @@ pub fn mood_of(words: &[String], _tokens: &[Token], hit: &TriggerHit, relation: 
             || words::is_negator(w)
             || words::is_refusal(w)
             || words::is_scheduler(w)
+            // "the urgent need to start talks", "hopes to meet"
+            || (is_wish(w) && group.last() == Some(&"to"))
             || matches!(
                 w,
                 "to" | "also"

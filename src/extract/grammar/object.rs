@@ -373,10 +373,23 @@ impl Grammar<'_> {
             .iter()
             .enumerate()
             .find(|(n, np)| {
+                // "the conversation he held on December 13 with X": a light verb
+                // carries the noun's object further.
+                let reach = if self.words[hit.end..np.start.max(hit.end)]
+                    .iter()
+                    .any(|w| words::is_light_verb(w))
+                {
+                    9
+                } else if self.carried_by_light_verb(hit.start) {
+                    // "make his second call in less than a month with X"
+                    7
+                } else {
+                    4
+                };
                 *n != subject
                     && (!np.is_place() || self.schema.name(hit.relation) == "visits")
                     && np.start >= hit.end
-                    && np.start <= hit.end + 4
+                    && np.start <= hit.end + reach
                     && np
                         .prep
                         .as_deref()
@@ -384,6 +397,9 @@ impl Grammar<'_> {
                     && !self.words[hit.end..np.start]
                         .iter()
                         .any(|w| is_boundary(w) || w == ",")
+                    // An infinitive in between has its own object: "a videoconference
+                    // to discuss the tensions between X and Y".
+                    && !(hit.end..np.start.saturating_sub(1)).any(|k| self.words[k] == "to")
             })
             .map(|(n, _)| n);
         let object = match object {
