@@ -138,6 +138,6 @@ for n in "$@"; do
     done
     echo "($n MB: $bytes bytes, ~$sentences sentences, $triples fact triples," \
         "graph file $graph_bytes bytes)" >&2
-    rm -f "$tmp/out.ron" "$tmp/extract.time" "$tmp/build.time" "$tmp/triples"
+    rm -f "$tmp/out.ron" "$tmp/out.ron.snap" "$tmp/extract.time" "$tmp/build.time" "$tmp/triples"
     [ "$keep" = 1 ] || rm -f "$corpus"
 done
