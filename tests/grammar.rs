@@ -823,3 +823,38 @@ fn an_infinitive_between_a_meeting_and_a_pair_keeps_its_own_object() {
         []
     );
 }
+
+#[test]
+fn wire_phrasings_of_aid_protest_recall_and_strikes() {
+    assert_eq!(
+        triples(
+            "The European Union pledged 500 million euros in aid to Sudan.",
+            "2023-03-10"
+        ),
+        [t("EU", "supports", "SDN", "asserted")]
+    );
+    assert_eq!(
+        triples(
+            "Japan lodged a protest with China over the incursion.",
+            "2023-03-10"
+        ),
+        [t("JPN", "criticizes", "CHN", "asserted")]
+    );
+    assert_eq!(
+        triples("France recalled its ambassador to Australia.", "2023-03-10"),
+        [t("FRA", "downgrades", "AUS", "asserted")]
+    );
+    assert_eq!(
+        triples(
+            "Israel launched air strikes on Gaza overnight.",
+            "2023-03-10"
+        ),
+        [t("ISR", "attacks", "PSE", "asserted")]
+    );
+    // A civilian building named after a place is no state's.
+    assert!(
+        triples("Israeli troops attacked a Gaza warehouse.", "2004-03-10")
+            .iter()
+            .all(|x| x.2 != "PSE")
+    );
+}

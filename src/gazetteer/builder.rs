@@ -252,6 +252,7 @@ impl Builder {
         let layers: Vec<u32> = order.iter().map(|&i| self.name_layer[i]).collect();
         self.g.check_names(&layers);
         self.g.index_holders();
+        self.g.index_bodies();
         (self.g, self.problems)
     }
 }

@@ -173,7 +173,13 @@ pub struct Gazetteer {
     warnings: Vec<DataError>,
     /// Office holders by (office, country or organization), in table order.
     holders: HashMap<(Office, ActorId), Vec<ActorId>>,
+    /// Bodies by owner, each with the words of its names (lower case, "defence"
+    /// spelled "defense"), for `body_with_words`.
+    bodies: HashMap<ActorId, Vec<BodyNames>>,
 }
+
+/// A body and the words of each of its names.
+type BodyNames = (ActorId, Vec<Vec<String>>);
 
 impl Gazetteer {
     /// The gazetteer compiled into the binary.
@@ -324,6 +330,45 @@ impl Gazetteer {
             })
     }
 
+    /// A body of `owner` one of whose names has every one of `words` (lower case):
+    /// "security and defence council" finds the "National Security and Defense
+    /// Council of Ukraine" whatever its key.
+    pub fn body_with_words(&self, owner: ActorId, words: &[&str]) -> Option<ActorId> {
+        let wanted: Vec<String> = words.iter().map(|w| body_word(w)).collect();
+        self.bodies.get(&owner)?.iter().find_map(|(id, names)| {
+            names
+                .iter()
+                .any(|have| wanted.iter().all(|w| have.contains(w)))
+                .then_some(*id)
+        })
+    }
+
+    /// Index bodies by owner so that `body_with_words` does not scan the whole table.
+    pub(crate) fn index_bodies(&mut self) {
+        let mut bodies: HashMap<ActorId, Vec<BodyNames>> = HashMap::new();
+        let mut names_of: HashMap<ActorId, Vec<&str>> = HashMap::new();
+        for n in &self.names {
+            if self.actors[n.actor.0 as usize].kind == ActorKind::Body {
+                names_of.entry(n.actor).or_default().push(&n.text);
+            }
+        }
+        for (i, a) in self.actors.iter().enumerate() {
+            if let (ActorKind::Body, Some(owner)) = (a.kind, a.country) {
+                let id = ActorId(i as u32);
+                let split = |name: &str| -> Vec<String> {
+                    name.split(|c: char| !c.is_alphanumeric())
+                        .filter(|w| !w.is_empty())
+                        .map(body_word)
+                        .collect()
+                };
+                let mut names = vec![split(&a.name)];
+                names.extend(names_of.get(&id).into_iter().flatten().map(|n| split(n)));
+                bodies.entry(owner).or_default().push((id, names));
+            }
+        }
+        self.bodies = bodies;
+    }
+
     /// Index office holders so that `holder` does not scan the whole table.
     pub(crate) fn index_holders(&mut self) {
         let mut holders: HashMap<(Office, ActorId), Vec<ActorId>> = HashMap::new();
@@ -423,4 +468,9 @@ fn builtin_layer<'a>(
     }
     ron::add_layer(b, &parsed);
     Ok(())
+}
+
+/// A word of a body's name as `body_with_words` compares it.
+fn body_word(w: &str) -> String {
+    w.to_lowercase().replace("defence", "defense")
 }

@@ -503,45 +503,12 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    /// A gazetteer body of `owner` whose name has every word of the slug, in either
-    /// spelling of defence: "the Ukrainian Security and Defense Council" is the
-    /// gazetteer's "National Security and Defense Council of Ukraine", whatever its key.
-    fn body_by_words(&self, owner: ActorId, noun: &str) -> Option<ActorId> {
-        let norm = |w: &str| w.to_lowercase().replace("defence", "defense");
-        let wanted: Vec<String> = noun.split('_').map(norm).collect();
-        let has_all = |name: &str| {
-            let have: Vec<String> = name
-                .split(|c: char| !c.is_alphanumeric())
-                .map(norm)
-                .collect();
-            wanted.iter().all(|w| have.contains(w))
-        };
-        let bodies: Vec<ActorId> = self
-            .gazetteer
-            .actors()
-            .filter(|(_, a)| a.kind == ActorKind::Body && a.country == Some(owner))
-            .map(|(id, _)| id)
-            .collect();
-        bodies
-            .iter()
-            .copied()
-            .find(|&id| has_all(&self.gazetteer.actor(id).name))
-            .or_else(|| {
-                self.gazetteer
-                    .names()
-                    .iter()
-                    .find(|n| bodies.contains(&n.actor) && has_all(&n.text))
-                    .map(|n| n.actor)
-            })
-    }
-
     fn body(&self, owner: ActorId, noun: &str) -> Entity {
         let key = format!("{}/{noun}", self.key_of(owner));
-        if let Some(id) = self
-            .gazetteer
-            .by_key(&key)
-            .or_else(|| self.body_by_words(owner, noun))
-        {
+        if let Some(id) = self.gazetteer.by_key(&key).or_else(|| {
+            let words: Vec<&str> = noun.split('_').collect();
+            self.gazetteer.body_with_words(owner, &words)
+        }) {
             return self.known(id);
         }
         // "Indian Foreign Ministry": the owner's adjective reads as news writes it; a

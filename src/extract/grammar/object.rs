@@ -185,8 +185,12 @@ impl Grammar<'_> {
             // A name that modifies the noun after it ("the Bush doctrine", "a Swedish
             // submarine") is no object, except of an attack ("attacked a US convoy":
             // an attack on a state's forces or buildings is one on the state).
-            let modifier =
-                relation != "attacks" && np.end < self.words.len() && self.modifies_next(np.end);
+            // A civilian place is no state's, though ("fired missiles at a Gaza
+            // warehouse" has no actor as its target).
+            let civilian = self.words.get(np.end).is_some_and(|w| is_civilian_place(w));
+            let modifier = (relation != "attacks" || civilian)
+                && np.end < self.words.len()
+                && self.modifies_next(np.end);
             match np.prep.as_deref() {
                 // A direct object follows its verb with no preposition in between
                 // ("backs veto for members of the Council" has no direct object).
@@ -604,4 +608,35 @@ impl Grammar<'_> {
             self.tokens[noun].span.end,
         ))
     }
+}
+
+/// Civilian buildings and places: an attack on one is no attack on the state whose name
+/// modifies it (spec: places and facilities that are not actors give a concept).
+fn is_civilian_place(w: &str) -> bool {
+    matches!(
+        w,
+        "warehouse"
+            | "house"
+            | "home"
+            | "homes"
+            | "market"
+            | "mosque"
+            | "church"
+            | "synagogue"
+            | "school"
+            | "hospital"
+            | "building"
+            | "shop"
+            | "factory"
+            | "hotel"
+            | "restaurant"
+            | "cafe"
+            | "village"
+            | "neighbourhood"
+            | "neighborhood"
+            | "refugee"
+            | "camp"
+            | "farm"
+            | "apartment"
+    )
 }
