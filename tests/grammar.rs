@@ -858,3 +858,25 @@ fn wire_phrasings_of_aid_protest_recall_and_strikes() {
             .all(|x| x.2 != "PSE")
     );
 }
+
+#[test]
+fn a_refusal_is_a_rejection_of_the_refused_deeds_addressee() {
+    assert_eq!(
+        triples(
+            "Hungary refused to give any guarantees to Slovakia.",
+            "2016-05-10"
+        ),
+        [t("HUN", "rejects", "SVK", "asserted")]
+    );
+    assert_eq!(
+        triples("Estonia refused to meet Latvia on Friday.", "2016-05-10"),
+        [
+            t("EST", "rejects", "LVA", "asserted"),
+            t("EST", "meets", "LVA", "negated")
+        ]
+    );
+    assert_eq!(
+        triples("Moscow refused to extend the grain deal.", "2023-07-17"),
+        [t("RUS", "rejects", "*", "asserted")]
+    );
+}

@@ -78,6 +78,9 @@ impl Grammar<'_> {
                 }
                 if self.words.get(at).is_some_and(|w| preps.contains(w)) {
                     at += 1;
+                } else if relation == "rejects" && self.words.get(at).is_some_and(|w| w == "to") {
+                    // "refused to extend the deal": what is refused is the deed.
+                    at += 1;
                 } else if !trigger.direct
                     && !trigger
                         .phrase
@@ -146,7 +149,8 @@ impl Grammar<'_> {
                 .any(|p| p[0] == "to" && !words::is_det(&p[1]) && !words::is_prep(&p[1]));
             // A threat names its deed in an infinitive whose object is the threatened
             // ("threatened to exclude Tokyo from the talks").
-            if infinitive && !matches!(relation, "sends" | "threatens") {
+            // So does a refusal ("refused to meet Lavrov": the refusal is his).
+            if infinitive && !matches!(relation, "sends" | "threatens" | "rejects") {
                 return None;
             }
             // Travel needs no direct object: "flying the migrants to Libya" is no visit.
@@ -217,6 +221,10 @@ impl Grammar<'_> {
                 }
                 None => continue,
                 Some(p) if preps.iter().any(|q| q == p) && !modifier => return Some(n),
+                // "refused to give guarantees to Russia": the refused deed's addressee.
+                Some("to" | "with") if infinitive && relation == "rejects" && !modifier => {
+                    return Some(n)
+                }
                 // "of" after a noun: "the security of Ukraine" is no object.
                 Some(_) => continue,
             }
