@@ -880,3 +880,17 @@ fn a_refusal_is_a_rejection_of_the_refused_deeds_addressee() {
         [t("RUS", "rejects", "*", "asserted")]
     );
 }
+
+#[test]
+fn he_is_not_a_woman_named_just_before() {
+    assert_eq!(
+        triples(
+            "Portuguese Foreign Minister Rui Costa met Spanish Defence Minister Maria Lopez. \
+             He urged Morocco to resume talks.",
+            "2016-05-10"
+        )
+        .last()
+        .cloned(),
+        Some(t("rui_costa", "urges", "MAR", "asserted"))
+    );
+}

@@ -15,7 +15,7 @@ mod mood;
 pub mod np;
 mod quotes;
 mod roles;
-mod words;
+pub(crate) mod words;
 
 pub use grammar::{Arg, RawEvent};
 pub use inflect::{noun_forms, verb_forms};

@@ -253,3 +253,33 @@ mod tests {
         assert!(is_time_word("thursday"));
     }
 }
+
+lexicon!(
+    /// Women's first names common among office-holders and in world news (lower case),
+    /// so that "he" does not pick a woman and "she" prefers one.
+    FEMALE_NAMES, is_female_name, [
+    "maria", "margarita", "victoria", "angela", "hillary", "condoleezza", "madeleine", "ursula",
+    "theresa", "kamala", "nancy", "jacinda", "sanna", "annalena", "giorgia", "indira", "benazir",
+    "golda", "julia", "christine", "federica", "catherine", "marine", "segolene", "michelle",
+    "samantha", "nikki", "wendy", "jen", "karine", "kaja", "mette", "liz", "elizabeth", "penny",
+    "priti", "yulia", "svetlana", "maia", "salome", "ingrid", "helle", "erna", "jutta", "olena",
+    "iryna", "tzipi", "hanan", "hasina", "khaleda", "yingluck",
+    "gloria", "corazon", "megawati", "dilma", "cristina", "michelle", "laura", "violeta",
+    "ellen", "joyce", "sahle-work", "samia", "ameenah", "helen", "jenny", "kristalina",
+    "ngozi", "amina", "linda", "susan", "susana", "anna", "anne", "annika", "ana", "ann",
+    "margaret", "mary", "sarah", "rachel", "rebecca", "emily", "jane", "janet", "janet",
+    "jennifer", "jessica", "karen", "kathleen", "katherine", "kristi", "lisa", "lindsey",
+    "marie", "marina", "natalia", "natalya", "olga", "irina", "tatiana", "valentina",
+    "yelena", "elena", "ekaterina", "anastasia", "sofia", "sophie", "claire", "isabelle",
+    "veronique", "florence", "francoise", "nathalie", "beatrice", "brigitte", "carmen",
+    "dolores", "pilar", "isabel", "lucia", "paola", "roberta", "emma", "hannah", "leonore",
+    "heidi", "simonetta", "micheline", "doris", "ruth", "hina", "sushma",
+    "nirmala", "smriti", "pratibha", "droupadi", "mamata", "sheikha", "zainab", "fatima",
+    "aisha", "leila", "layla", "hoda", "nadia", "rania", "noura", "reem", "sima", "maryam",
+    "masoumeh", "shirin", "tarja", "vaira", "dalia", "kersti", "kolinda", "zuzana",
+    "beata", "ewa", "maia", "salome", "yoko", "makiko", "sanae", "yuriko",
+    "julie", "kristin", "sylvie", "ursula", "mariya", "oksana", "lyudmila",
+    "valentyna", "viktoria", "viktoriya", "nataliya", "tetiana", "olha", "marta", "magdalena",
+    "agnieszka", "katarina", "ivana", "jadranka", "vesna", "ivanka", "melania", "betsy",
+    "nikki", "gina", "janet", "deb", "marcia", "tulsi", "kristi", "pam", "elise", "kathy",
+]);

@@ -152,11 +152,12 @@ impl<'a> Resolver<'a> {
                     plural: false,
                     first: false,
                     neuter: false,
+                    feminine,
                 },
             ) = (opening, r)
             {
                 if let Some((s, e)) = &self.subject_person {
-                    if *s < sentence && s + 2 >= sentence {
+                    if *s < sentence && s + 2 >= sentence && agrees(e, *feminine) {
                         out.push(e.clone());
                         continue;
                     }
@@ -209,6 +210,7 @@ impl<'a> Resolver<'a> {
             plural,
             first: false,
             neuter,
+            ..
         } = r
         else {
             return None;
@@ -327,6 +329,7 @@ impl<'a> Resolver<'a> {
                 plural,
                 first,
                 neuter,
+                feminine,
             } => {
                 if *first {
                     return Vec::new(); // the quote's speaker, set by the caller
@@ -339,7 +342,16 @@ impl<'a> Resolver<'a> {
                 } else if *neuter {
                     self.last_thing.clone().into_iter().collect()
                 } else {
-                    self.last_person.clone().into_iter().collect()
+                    // The last person the pronoun's gender fits ("Albares … Defence
+                    // Minister Margarita Robles … he" is Albares), else the last one.
+                    self.last_person
+                        .iter()
+                        .chain(self.recent.iter().rev())
+                        .find(|e| e.actor.kind == ActorKind::Person && agrees(e, *feminine))
+                        .or(self.last_person.as_ref())
+                        .cloned()
+                        .into_iter()
+                        .collect()
                 }
             }
             Reference::Definite { noun } => match noun.as_str() {
@@ -568,5 +580,18 @@ impl<'a> Resolver<'a> {
             known: None,
             office: None,
         }
+    }
+}
+
+/// Whether a person may be what a pronoun of this gender refers to: only a first name
+/// that is known to be a woman's rules out "he" (and a man's is not known, so "she"
+/// needs a woman's name).
+fn agrees(e: &Entity, feminine: Option<bool>) -> bool {
+    let first = e.actor.name.split_whitespace().next().unwrap_or_default();
+    let woman = crate::extract::words::is_female_name(&first.to_lowercase());
+    match feminine {
+        Some(true) => woman,
+        Some(false) => !woman,
+        None => true,
     }
 }

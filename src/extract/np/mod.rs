@@ -51,6 +51,8 @@ pub enum Reference {
         plural: bool,
         first: bool,
         neuter: bool,
+        /// she/her: Some(true); he/his: Some(false).
+        feminine: Option<bool>,
     },
     /// "the alliance", "the minister", "the two countries".
     Definite { noun: String },
@@ -213,6 +215,11 @@ pub(super) fn pronoun(w: &str) -> Reference {
         plural: words::is_plural_pronoun(w),
         first: is_first_person(w),
         neuter: matches!(w, "it" | "its"),
+        feminine: match w {
+            "she" | "her" | "hers" | "herself" => Some(true),
+            "he" | "him" | "his" | "himself" => Some(false),
+            _ => None,
+        },
     }
 }
 
