@@ -894,3 +894,14 @@ fn he_is_not_a_woman_named_just_before() {
         Some(t("rui_costa", "urges", "MAR", "asserted"))
     );
 }
+
+#[test]
+fn an_organizations_mediators_and_a_governments_envoys_are_their_own() {
+    assert_eq!(
+        triples(
+            "African Union mediators met with Ethiopian government envoys on Monday.",
+            "2021-10-10"
+        ),
+        [t("AU", "meets", "ETH", "asserted")]
+    );
+}

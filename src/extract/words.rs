@@ -173,6 +173,7 @@ lexicon!(
     "counterparts", "colleagues", "partners", "people", "nation", "junta", "planes", "aircraft",
     "drones", "gunships", "ships", "submarines", "paratroopers", "commandos", "peacekeepers",
     "ministry", "ministries", "prosecutors", "investigators", "courts", "judges", "embassy",
+    "mediators", "delegates", "representatives", "monitors", "observers", "inspectors",
 ]);
 
 lexicon!(

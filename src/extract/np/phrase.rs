@@ -293,6 +293,15 @@ impl Chunker<'_> {
                 break;
             }
             if words::is_state_agent(head) {
+                // "Sudanese government envoys": one phrase over agent nouns in a row.
+                let mut h = h;
+                while self
+                    .words
+                    .get(h + 1)
+                    .is_some_and(|w| words::is_state_agent(w) && self.mention_at(h + 1).is_none())
+                {
+                    h += 1;
+                }
                 if let Some(c) = of {
                     return Some(np(
                         h + 1,
