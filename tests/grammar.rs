@@ -905,3 +905,35 @@ fn an_organizations_mediators_and_a_governments_envoys_are_their_own() {
         [t("AU", "meets", "ETH", "asserted")]
     );
 }
+
+#[test]
+fn ruling_out_and_calling_off_are_undone_by_negation() {
+    assert_eq!(
+        triples(
+            "Turkey did not rule out military action against Syria.",
+            "2019-10-01"
+        ),
+        [t("TUR", "threatens", "SYR", "asserted")]
+    );
+    assert_eq!(
+        triples(
+            "France ruled out military intervention in Libya.",
+            "2011-03-01"
+        ),
+        [t("FRA", "threatens", "LBY", "negated")]
+    );
+    assert_eq!(
+        triples(
+            "Pakistan has not ruled out talks with the Taliban.",
+            "2013-03-01"
+        ),
+        [t("PAK", "meets", "TALIBAN", "hypothetical")]
+    );
+    assert_eq!(
+        triples(
+            "The summit between Chile and Peru was cancelled.",
+            "2013-03-01"
+        ),
+        [t("CHL", "meets", "PER", "negated")]
+    );
+}

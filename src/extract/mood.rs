@@ -181,7 +181,10 @@ pub fn mood_of(words: &[String], _tokens: &[Token], hit: &TriggerHit, relation: 
         });
     let reported_would =
         group.contains(&"would") && scope.iter().any(|w| words::is_reporting(w)) && !conditional;
-    if conditional || embedded {
+    // "has not ruled out talks", "did not rule out military action": a possibility.
+    let ruled_out = (start.saturating_sub(4)..start)
+        .any(|k| words[k] == "out" && k > 0 && words[k - 1].starts_with("rul"));
+    if conditional || embedded || ruled_out {
         return Mood::Hypothetical;
     }
     if has(words::is_negator) || group.iter().any(|w| words::is_refusal(w)) {
@@ -225,6 +228,18 @@ pub fn mood_of(words: &[String], _tokens: &[Token], hit: &TriggerHit, relation: 
         }) && relation == "attacks"
         {
             return Mood::Hypothetical;
+        }
+        // "The summit between A and B was cancelled": called off after its noun.
+        let clause: Vec<&str> = words[hit.end..words.len().min(hit.end + 9)]
+            .iter()
+            .map(String::as_str)
+            .take_while(|w| !closes_scope(w) && *w != ",")
+            .collect();
+        if clause.windows(2).any(|p| {
+            words::is_be(p[0]) && (words::is_refusal(p[1]) || p[1] == "not")
+                || matches!(p, ["been", r] if words::is_refusal(r))
+        }) {
+            return Mood::Negated;
         }
         let after = &words[hit.end..words.len().min(hit.end + 4)];
         if after

@@ -282,8 +282,14 @@ impl Grammar<'_> {
                 .and_then(|(name, _)| self.schema.by_name(name).ok())
                 .unwrap_or(hit.relation);
             let mut mood = mood_of(self.words, self.tokens, hit, &relation.name);
-            if trigger.negated && mood.is_fact() {
-                mood = Mood::Negated;
+            // A phrase that itself negates ("call off talks", "rule out force") is
+            // undone by a negation: "did not rule out military action" is a threat.
+            if trigger.negated {
+                mood = match mood {
+                    Mood::Negated => Mood::Asserted,
+                    m if m.is_fact() => Mood::Negated,
+                    m => m,
+                };
             }
             let span = Span::new(
                 self.tokens[hit.start].span.start,

@@ -33,6 +33,13 @@ impl Grammar<'_> {
             return Some((Arg::Np { np: agent, skip: 0 }, patient));
         }
         let subject = self.subject_before(hit.start, 0)?;
+        // Ruling force in or out is about force: "did not rule out talks" is no threat.
+        if trigger.phrase == "rule out" {
+            let end = self.words.len().min(hit.end + 4);
+            if !self.words[hit.end..end].iter().any(|w| is_force_word(w)) {
+                return None;
+            }
+        }
         // "X and Y met" / "X and Y agreed": a coordinated subject of a symmetric verb
         // with no object of its own pairs its members.
         let mut object = self.object_after(hit.end, preps, relation, trigger.direct);
@@ -646,5 +653,24 @@ fn is_civilian_place(w: &str) -> bool {
             | "camp"
             | "farm"
             | "apartment"
+    )
+}
+
+/// Words of force that a threat rules in or out.
+fn is_force_word(w: &str) -> bool {
+    matches!(
+        w,
+        "military"
+            | "force"
+            | "action"
+            | "intervention"
+            | "strike"
+            | "strikes"
+            | "attack"
+            | "attacks"
+            | "war"
+            | "invasion"
+            | "retaliation"
+            | "sanctions"
     )
 }
