@@ -158,8 +158,9 @@ fn modal_and_conditional_are_hypothetical() {
             "Germany will sanction Belarus if Belarus attacks Lithuania.",
             "2015-03-02"
         ),
+        // A future under a condition is conditional (spec: hypothetical).
         [
-            t("DEU", "sanctions", "BLR", "scheduled"),
+            t("DEU", "sanctions", "BLR", "hypothetical"),
             t("BLR", "attacks", "LTU", "hypothetical")
         ]
     );
@@ -935,5 +936,30 @@ fn ruling_out_and_calling_off_are_undone_by_negation() {
             "2013-03-01"
         ),
         [t("CHL", "meets", "PER", "negated")]
+    );
+}
+
+#[test]
+fn conditions_after_a_deed_and_possible_deeds_are_hypothetical() {
+    assert_eq!(
+        triples(
+            "Canada pledged to impose sanctions on Iran if it resumed enrichment.",
+            "2013-03-01"
+        ),
+        [t("CAN", "sanctions", "IRN", "hypothetical")]
+    );
+    assert_eq!(
+        triples(
+            "Ghana said any agreement with Togo must respect the border.",
+            "2013-03-01"
+        ),
+        [t("GHA", "agrees", "TGO", "hypothetical")]
+    );
+    assert_eq!(
+        triples(
+            "Greece and Turkey stressed their willingness to hold talks.",
+            "2013-03-01"
+        ),
+        [t("GRC", "meets", "TUR", "hypothetical")]
     );
 }

@@ -26,9 +26,34 @@ fn closes_scope(w: &str) -> bool {
 /// Verbs of wishing and trying: the event after them has not happened.
 fn is_wish(w: &str) -> bool {
     const WISHES: &[&str] = &[
-        "want", "wants", "wanted", "seek", "seeks", "sought", "hope", "hopes", "hoped", "try",
-        "tries", "tried", "trying", "aim", "aims", "aimed", "wish", "wishes", "intend", "intends",
-        "need", "needs", "needed",
+        "want",
+        "wants",
+        "wanted",
+        "seek",
+        "seeks",
+        "sought",
+        "hope",
+        "hopes",
+        "hoped",
+        "try",
+        "tries",
+        "tried",
+        "trying",
+        "aim",
+        "aims",
+        "aimed",
+        "wish",
+        "wishes",
+        "intend",
+        "intends",
+        "need",
+        "needs",
+        "needed",
+        "willingness",
+        "readiness",
+        "willing",
+        "ready",
+        "prepared",
     ];
     WISHES.contains(&w)
 }
@@ -184,7 +209,16 @@ pub fn mood_of(words: &[String], _tokens: &[Token], hit: &TriggerHit, relation: 
     // "has not ruled out talks", "did not rule out military action": a possibility.
     let ruled_out = (start.saturating_sub(4)..start)
         .any(|k| words[k] == "out" && k > 0 && words[k - 1].starts_with("rul"));
-    if conditional || embedded || ruled_out {
+    // A condition after the deed in its clause: "to impose sanctions on Russia if it
+    // invades". A warning, threat or demand that names its condition is itself made
+    // (spec), so only its own deed is conditional.
+    let conditioned = !self_embedding
+        && !matches!(relation, "demands" | "urges")
+        && words[hit.end..words.len().min(hit.end + 10)]
+            .iter()
+            .take_while(|w| !matches!(w.as_str(), ";" | "." | "but" | "while" | "," | "and"))
+            .any(|w| w == "if" || w == "unless");
+    if conditional || embedded || ruled_out || conditioned {
         return Mood::Hypothetical;
     }
     if has(words::is_negator) || group.iter().any(|w| words::is_refusal(w)) {
@@ -226,6 +260,18 @@ pub fn mood_of(words: &[String], _tokens: &[Token], hit: &TriggerHit, relation: 
                 "possible" | "potential" | "for" | "new" | "any" | "further"
             )
         }) && relation == "attacks"
+        {
+            return Mood::Hypothetical;
+        }
+        // "any agreement that may be reached", "a possible meeting": not (yet) a deed.
+        let right_before = &words[hit.start.saturating_sub(2)..hit.start];
+        let modal_relative = words[hit.end..words.len().min(hit.end + 3)]
+            .windows(2)
+            .any(|p| matches!(p[0].as_str(), "that" | "which") && words::is_modal(&p[1]));
+        if right_before
+            .iter()
+            .any(|w| matches!(w.as_str(), "any" | "possible" | "potential" | "eventual"))
+            || modal_relative
         {
             return Mood::Hypothetical;
         }
