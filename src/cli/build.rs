@@ -179,7 +179,7 @@ fn merge_inputs_with(
 
 /// Merge one extracted batch, in input order.
 fn merge_batch(
-    graph: &mut Merge,
+    merge: &mut Merge,
     batch: &[Box<Article>],
     extracted: Extracted,
     seen: &mut HashSet<String>,
@@ -189,7 +189,7 @@ fn merge_batch(
 ) {
     for (a, (hash, triples)) in batch.iter().zip(extracted) {
         let twice = !seen.insert(a.id.clone());
-        match graph.add_document(&a.id, hash, a.date, &triples) {
+        match merge.add_document(&a.id, hash, a.date, &triples) {
             Added::New => counts.added += 1,
             Added::Unchanged => counts.unchanged += 1,
             Added::Replaced => {
