@@ -7,7 +7,7 @@ use super::{Failure, InputArgs, StderrReport};
 use crate::corpus::{read_inputs, Article, ReadOptions};
 use crate::diag::{Place, Problem, Report};
 use crate::extract::Extractor;
-use crate::graph::{Added, Graph};
+use crate::graph::{Added, Graph, Merge};
 use crate::triple::{ActorRef, Object, Triple};
 use clap::{ArgGroup, Args};
 use rayon::prelude::*;
@@ -141,6 +141,8 @@ fn merge_inputs_with(
     // reading are serial (the graph and the input are one each), but no longer leave
     // the other threads idle; work stealing gives the merging thread extraction work
     // when it is done.
+    // One merge for the whole input: each edge's evidence is sorted once, at the end.
+    let mut merge = graph.merge();
     let mut next = read(report);
     let mut pending: Option<(Vec<Box<Article>>, Extracted)> = None;
     while !next.is_empty() || pending.is_some() {
@@ -149,7 +151,7 @@ fn merge_inputs_with(
             || {
                 if let Some((batch, extracted)) = pending.take() {
                     merge_batch(
-                        graph,
+                        &mut merge,
                         &batch,
                         extracted,
                         &mut seen,
@@ -171,12 +173,13 @@ fn merge_inputs_with(
         next = after;
         pending = (!current.is_empty()).then_some((current, extracted));
     }
+    drop(merge);
     counts
 }
 
 /// Merge one extracted batch, in input order.
 fn merge_batch(
-    graph: &mut Graph,
+    merge: &mut Merge,
     batch: &[Box<Article>],
     extracted: Extracted,
     seen: &mut HashSet<String>,
@@ -186,7 +189,7 @@ fn merge_batch(
 ) {
     for (a, (hash, triples)) in batch.iter().zip(extracted) {
         let twice = !seen.insert(a.id.clone());
-        match graph.add_document(&a.id, hash, a.date, &triples) {
+        match merge.add_document(&a.id, hash, a.date, &triples) {
             Added::New => counts.added += 1,
             Added::Unchanged => counts.unchanged += 1,
             Added::Replaced => {

@@ -1,14 +1,18 @@
 //! Merging documents into the graph and taking them out again.
 //!
 //! A document is known by its id and the hash of its text: the same document added
-//! twice changes nothing, a changed one replaces its old evidence. Evidence and
-//! examples are inserted in their sorted place rather than appended, which is what
-//! makes a graph built in steps equal to one built at once.
+//! twice changes nothing, a changed one replaces its old evidence. Examples are
+//! inserted in their sorted place and evidence is sorted when a [`Merge`] ends, which
+//! is what makes a graph built in steps equal to one built at once.
 
-use super::{Document, Edge, Evidence, Example, Graph, Node, NodeKind, EXAMPLES};
+use super::{
+    evidence_order, example_order, Document, Edge, Evidence, Example, Graph, Node, NodeKind,
+    EXAMPLES,
+};
 use crate::triple::{Object, Triple};
 use chrono::NaiveDate;
-use petgraph::stable_graph::NodeIndex;
+use petgraph::stable_graph::{EdgeIndex, NodeIndex};
+use std::collections::HashSet;
 
 /// What adding a document did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,6 +32,163 @@ pub(crate) struct Fact<'a> {
     pub object: Node,
     pub evidence: Evidence,
     pub text: Option<&'a str>,
+}
+
+/// Documents being added to a graph (from [`Graph::merge`]).
+///
+/// Adding a reference to an edge appends it and updates the edge's counts from it
+/// alone, so that an edge read in thousands of documents costs the same per reference
+/// as a new one; keeping the evidence sorted on every insert (a `memmove` of
+/// everything after it) and recounting it made a build quadratic in the references
+/// per edge. The appended evidence is sorted when the `Merge` is dropped, and as it
+/// borrows the graph mutably, nothing can see it unsorted.
+pub struct Merge<'g> {
+    graph: &'g mut Graph,
+    /// Edges whose evidence was appended out of order.
+    unsorted: HashSet<EdgeIndex>,
+    /// References added.
+    added: usize,
+}
+
+impl Drop for Merge<'_> {
+    fn drop(&mut self) {
+        let unsorted = std::mem::take(&mut self.unsorted);
+        self.graph.sort_evidence(unsorted, self.added);
+    }
+}
+
+impl Merge<'_> {
+    /// Add one document's triples (all moods) under `doc_id`.
+    pub fn add_document(
+        &mut self,
+        doc_id: &str,
+        hash: u64,
+        date: Option<NaiveDate>,
+        triples: &[Triple],
+    ) -> Added {
+        let g = &mut *self.graph;
+        let (doc, added) = match g.doc_index.get(doc_id).copied() {
+            Some(d) if g.documents[d as usize].hash == hash => return Added::Unchanged,
+            Some(d) => {
+                // Removal keeps the order of what is left and recounts every edge it
+                // touches from its evidence, so adding the new facts one at a time
+                // afterwards counts from the truth.
+                g.remove_document(d);
+                g.documents[d as usize].hash = hash;
+                g.documents[d as usize].date = date;
+                (d, Added::Replaced)
+            }
+            None => {
+                let d = small(g.documents.len());
+                g.documents.push(Document {
+                    id: doc_id.to_string(),
+                    hash,
+                    date,
+                    evidence: 0,
+                });
+                g.doc_index.insert(doc_id.to_string(), d);
+                (d, Added::New)
+            }
+        };
+        for t in triples {
+            let subject = t.subject.clone();
+            self.add_fact(Fact {
+                subject: Node {
+                    key: subject.id,
+                    name: subject.name,
+                    kind: subject.kind.into(),
+                    country: subject.country,
+                },
+                relation: &t.relation,
+                object: object_node(&t.object),
+                evidence: Evidence {
+                    doc,
+                    sentence: small(t.sentence),
+                    span: [small(t.span[0]), small(t.span[1])],
+                    date: t.event_date.or(t.date),
+                    mood: t.mood,
+                },
+                text: Some(&t.text),
+            });
+        }
+        added
+    }
+
+    /// Merge one fact; its document must be in the table.
+    pub(crate) fn add_fact(&mut self, fact: Fact) {
+        let g = &mut *self.graph;
+        let (mut subject, mut object) = (fact.subject, fact.object);
+        if g.is_symmetric(fact.relation) && object.key < subject.key {
+            std::mem::swap(&mut subject, &mut object);
+        }
+        let s = g.node_for(subject);
+        let o = g.node_for(object);
+        let key = (s, fact.relation.to_string(), o);
+        let e = match g.edges.get(&key) {
+            Some(&e) => e,
+            None => {
+                let e = g.graph.add_edge(s, o, Edge::new(fact.relation));
+                g.edges.insert(key, e);
+                e
+            }
+        };
+        let ev = fact.evidence;
+        if let Some(d) = g.documents.get_mut(ev.doc as usize) {
+            d.evidence += 1;
+        }
+        let documents = &g.documents;
+        let edge = &mut g.graph[e];
+        if let Some(last) = edge.evidence.last() {
+            if evidence_order(documents, last, &ev).is_gt() {
+                self.unsorted.insert(e);
+            }
+        }
+        edge.evidence.push(ev);
+        self.added += 1;
+        edge.count_one(&ev);
+        if let Some(text) = fact.text {
+            let seen = edge
+                .examples
+                .iter()
+                .any(|x| x.doc == ev.doc && x.sentence == ev.sentence);
+            if !seen {
+                let at = edge.examples.partition_point(|x| {
+                    example_order(documents, x, ev.doc, ev.sentence, text).is_le()
+                });
+                // Past the first EXAMPLES it would be cut off at once: skip the copy.
+                if at < EXAMPLES {
+                    let ex = Example {
+                        doc: ev.doc,
+                        sentence: ev.sentence,
+                        text: text.to_string(),
+                    };
+                    edge.examples.insert(at, ex);
+                    edge.examples.truncate(EXAMPLES);
+                }
+            }
+        }
+    }
+}
+
+/// Each document's place in the order of document ids: comparing ranks compares ids
+/// as [`evidence_order`] does (a document missing from the table counts as id "").
+fn doc_ranks(documents: &[Document]) -> Vec<u32> {
+    let mut by_id: Vec<(&str, usize)> = documents
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.id.as_str(), i))
+        .collect();
+    by_id.sort_unstable();
+    let mut rank = vec![0; documents.len()];
+    let mut current = (None, 0);
+    for (at, &(id, i)) in by_id.iter().enumerate() {
+        if current.0 != Some(id) {
+            // "" sorts first, with the missing documents; every other id after it.
+            current = (Some(id), if id.is_empty() { 0 } else { small(at) + 1 });
+        }
+        rank[i] = current.1;
+    }
+    rank
 }
 
 fn small(n: usize) -> u32 {
@@ -58,7 +219,20 @@ fn object_node(o: &Object) -> Node {
 }
 
 impl Graph {
+    /// Start adding documents. Each edge's evidence is put in order once, when the
+    /// returned [`Merge`] is dropped; until then the graph cannot be read.
+    pub fn merge(&mut self) -> Merge<'_> {
+        Merge {
+            graph: self,
+            unsorted: HashSet::new(),
+            added: 0,
+        }
+    }
+
     /// Add one document's triples (all moods) under `doc_id`.
+    ///
+    /// Puts the evidence of the edges it touched in order before returning; to add
+    /// many documents, [`Graph::merge`] sorts once for all of them.
     pub fn add_document(
         &mut self,
         doc_id: &str,
@@ -66,48 +240,7 @@ impl Graph {
         date: Option<NaiveDate>,
         triples: &[Triple],
     ) -> Added {
-        let (doc, added) = match self.doc_index.get(doc_id).copied() {
-            Some(d) if self.documents[d as usize].hash == hash => return Added::Unchanged,
-            Some(d) => {
-                self.remove_document(d);
-                self.documents[d as usize].hash = hash;
-                self.documents[d as usize].date = date;
-                (d, Added::Replaced)
-            }
-            None => {
-                let d = small(self.documents.len());
-                self.documents.push(Document {
-                    id: doc_id.to_string(),
-                    hash,
-                    date,
-                    evidence: 0,
-                });
-                self.doc_index.insert(doc_id.to_string(), d);
-                (d, Added::New)
-            }
-        };
-        for t in triples {
-            let subject = t.subject.clone();
-            self.add_fact(Fact {
-                subject: Node {
-                    key: subject.id,
-                    name: subject.name,
-                    kind: subject.kind.into(),
-                    country: subject.country,
-                },
-                relation: &t.relation,
-                object: object_node(&t.object),
-                evidence: Evidence {
-                    doc,
-                    sentence: small(t.sentence),
-                    span: [small(t.span[0]), small(t.span[1])],
-                    date: t.event_date.or(t.date),
-                    mood: t.mood,
-                },
-                text: Some(&t.text),
-            });
-        }
-        added
+        self.merge().add_document(doc_id, hash, date, triples)
     }
 
     fn node_for(&mut self, node: Node) -> NodeIndex {
@@ -120,53 +253,37 @@ impl Graph {
         ix
     }
 
-    /// Merge one fact; its document must be in the table.
-    pub(crate) fn add_fact(&mut self, fact: Fact) {
-        let (mut subject, mut object) = (fact.subject, fact.object);
-        if self.is_symmetric(fact.relation) && object.key < subject.key {
-            std::mem::swap(&mut subject, &mut object);
+    /// Sort the evidence of `edges` (indices of removed edges are skipped), into
+    /// which `added` references were appended.
+    ///
+    /// A stable sort of evidence appended in merge order gives what inserting each
+    /// reference after its equals gave: references that compare equal (one sentence
+    /// read twice for one edge) stay in the order they were merged.
+    fn sort_evidence(&mut self, edges: HashSet<EdgeIndex>, added: usize) {
+        if edges.is_empty() {
+            return;
         }
-        let s = self.node_for(subject);
-        let o = self.node_for(object);
-        let key = (s, fact.relation.to_string(), o);
-        let e = match self.edges.get(&key) {
-            Some(&e) => e,
-            None => {
-                let e = self.graph.add_edge(s, o, Edge::new(fact.relation));
-                self.edges.insert(key, e);
-                e
+        if added < self.documents.len() / 4 {
+            // Few new references (one document added to a large graph): each edge
+            // is a sorted run and a short tail, which the sort merges in linear
+            // time; comparing ids then is cheaper than ranking the whole table.
+            let documents = &self.documents;
+            for e in edges {
+                if let Some(edge) = self.graph.edge_weight_mut(e) {
+                    edge.evidence
+                        .sort_by(|a, b| evidence_order(documents, a, b));
+                }
             }
-        };
-        let ev = fact.evidence;
-        if let Some(d) = self.documents.get_mut(ev.doc as usize) {
-            d.evidence += 1;
-        }
-        // Take the edge out to compare evidence through the document table.
-        let mut edge = std::mem::replace(&mut self.graph[e], Edge::new(""));
-        let at = edge
-            .evidence
-            .partition_point(|x| self.evidence_order(x, &ev).is_le());
-        edge.evidence.insert(at, ev);
-        if let Some(text) = fact.text {
-            let ex = Example {
-                doc: ev.doc,
-                sentence: ev.sentence,
-                text: text.to_string(),
-            };
-            let seen = edge
-                .examples
-                .iter()
-                .any(|x| x.doc == ex.doc && x.sentence == ex.sentence);
-            if !seen {
-                let at = edge
-                    .examples
-                    .partition_point(|x| self.example_order(x, &ex).is_le());
-                edge.examples.insert(at, ex);
-                edge.examples.truncate(EXAMPLES);
+        } else {
+            let rank = doc_ranks(&self.documents);
+            let rank_of = |doc: u32| rank.get(doc as usize).copied().unwrap_or(0);
+            for e in edges {
+                if let Some(edge) = self.graph.edge_weight_mut(e) {
+                    edge.evidence
+                        .sort_by_key(|x| (rank_of(x.doc), x.sentence, x.span));
+                }
             }
         }
-        edge.recount();
-        self.graph[e] = edge;
     }
 
     /// Take a document's evidence out of every edge; drop what is left empty.
@@ -357,5 +474,241 @@ mod tests {
             (e1.count, e1.moods.facts(), e1.moods.hypothetical),
             (5, 4, 1)
         );
+    }
+
+    /// The merge as it was before `Merge`: each reference inserted in its sorted
+    /// place and the edge recounted from all its evidence. The truth to compare with.
+    fn add_document_by_recount(g: &mut Graph, id: &str, hash: u64, triples: &[Triple]) {
+        let doc = match g.doc_index.get(id).copied() {
+            Some(d) if g.documents[d as usize].hash == hash => return,
+            Some(d) => {
+                g.remove_document(d);
+                g.documents[d as usize].hash = hash;
+                d
+            }
+            None => {
+                let d = small(g.documents.len());
+                g.documents.push(Document {
+                    id: id.to_string(),
+                    hash,
+                    date: None,
+                    evidence: 0,
+                });
+                g.doc_index.insert(id.to_string(), d);
+                d
+            }
+        };
+        for t in triples {
+            let mut subject = object_node(&Object::Actor(t.subject.clone()));
+            let mut o = object_node(&t.object);
+            if g.is_symmetric(&t.relation) && o.key < subject.key {
+                std::mem::swap(&mut subject, &mut o);
+            }
+            let (si, oi) = (g.node_for(subject), g.node_for(o));
+            let key = (si, t.relation.clone(), oi);
+            let e = match g.edges.get(&key) {
+                Some(&e) => e,
+                None => {
+                    let e = g.graph.add_edge(si, oi, Edge::new(&t.relation));
+                    g.edges.insert(key, e);
+                    e
+                }
+            };
+            let ev = Evidence {
+                doc,
+                sentence: small(t.sentence),
+                span: [small(t.span[0]), small(t.span[1])],
+                date: t.event_date.or(t.date),
+                mood: t.mood,
+            };
+            g.documents[doc as usize].evidence += 1;
+            let mut edge = std::mem::replace(&mut g.graph[e], Edge::new(""));
+            let at = edge
+                .evidence
+                .partition_point(|x| g.evidence_order(x, &ev).is_le());
+            edge.evidence.insert(at, ev);
+            let ex = Example {
+                doc,
+                sentence: ev.sentence,
+                text: t.text.clone(),
+            };
+            if !edge
+                .examples
+                .iter()
+                .any(|x| x.doc == ex.doc && x.sentence == ex.sentence)
+            {
+                let at = edge
+                    .examples
+                    .partition_point(|x| g.example_order(x, &ex).is_le());
+                edge.examples.insert(at, ex);
+                edge.examples.truncate(EXAMPLES);
+            }
+            edge.recount();
+            g.graph[e] = edge;
+        }
+    }
+
+    /// Everything observable of a graph: documents, and every edge in full.
+    fn everything(g: &Graph) -> (Vec<Document>, Vec<String>) {
+        let edges = g
+            .edges()
+            .iter()
+            .map(|(s, t, e)| format!("{} {} {:?}", g.node(*s).key, g.node(*t).key, e))
+            .collect();
+        (g.documents().to_vec(), edges)
+    }
+
+    type Doc = (&'static str, u64, Vec<Triple>);
+
+    /// Adds `docs` one document at a time, all in one merge, and by recounting, and
+    /// checks the three agree and every edge's counts are its evidence's.
+    fn check_same_as_recount(docs: &[Doc]) {
+        let mut one = graph();
+        let mut batch = graph();
+        let mut truth = graph();
+        {
+            let mut merge = batch.merge();
+            for (id, hash, t) in docs {
+                one.add_document(id, *hash, None, t);
+                merge.add_document(id, *hash, None, t);
+                add_document_by_recount(&mut truth, id, *hash, t);
+            }
+        }
+        for (_, _, e) in one.edges() {
+            let mut recounted = e.clone();
+            recounted.recount();
+            assert_eq!(&recounted, e);
+        }
+        assert_eq!(everything(&one), everything(&truth));
+        assert_eq!(everything(&batch), everything(&truth));
+    }
+
+    #[test]
+    fn adding_facts_one_at_a_time_counts_as_a_recount_does() {
+        let dated = |mut t: Triple, day: Option<u32>| {
+            t.event_date = day.and_then(|d| NaiveDate::from_ymd_opt(2021, 3, d));
+            t
+        };
+        let docs: Vec<Doc> = vec![
+            (
+                "b#10",
+                1,
+                vec![
+                    triple("b#10", 3, "RUS", "warns", "NATO", Mood::Asserted),
+                    // The same sentence twice for one edge: ties keep merge order.
+                    triple("b#10", 1, "RUS", "warns", "NATO", Mood::Negated),
+                    triple("b#10", 1, "RUS", "warns", "NATO", Mood::Hypothetical),
+                    triple("b#10", 2, "ESP", "meets", "RUS", Mood::Scheduled),
+                ],
+            ),
+            (
+                "b#2",
+                1,
+                vec![
+                    dated(
+                        triple("b#2", 5, "RUS", "warns", "NATO", Mood::Asserted),
+                        Some(9),
+                    ),
+                    triple("b#2", 0, "RUS", "meets", "ESP", Mood::Asserted),
+                ],
+            ),
+            (
+                "a",
+                1,
+                vec![dated(
+                    triple("a", 7, "RUS", "warns", "NATO", Mood::Asserted),
+                    Some(2),
+                )],
+            ),
+            // Replaced: its references go, the new ones come in with other dates.
+            (
+                "b#10",
+                2,
+                vec![
+                    dated(
+                        triple("b#10", 4, "RUS", "warns", "NATO", Mood::Negated),
+                        Some(20),
+                    ),
+                    triple("b#10", 4, "FRA", "urges", "IRN", Mood::Asserted),
+                ],
+            ),
+            ("a", 1, vec![]),
+            (
+                "c",
+                1,
+                vec![triple("c", 0, "RUS", "warns", "NATO", Mood::Asserted)],
+            ),
+        ];
+        for n in 1..=docs.len() {
+            check_same_as_recount(&docs[..n]);
+        }
+        let mut g = graph();
+        for (id, hash, t) in &docs {
+            g.add_document(id, *hash, None, t);
+        }
+        let (_, _, e) = g.edges()[2];
+        assert_eq!(e.relation, "warns");
+        assert_eq!((e.count, e.moods.negated, e.moods.asserted), (4, 1, 3));
+        assert_eq!(e.first, NaiveDate::from_ymd_opt(2021, 3, 2));
+        // c has no event date: its article date (2022) is the latest.
+        assert_eq!(e.last, NaiveDate::from_ymd_opt(2022, 1, 1));
+    }
+
+    mod props {
+        use super::*;
+        use proptest::prelude::*;
+
+        const IDS: [&str; 4] = ["a", "a#10", "a#2", "b"];
+        const ACTORS: [&str; 3] = ["ESP", "NATO", "RUS"];
+        const RELATIONS: [&str; 2] = ["meets", "warns"];
+        const MOODS: [Mood; 4] = [
+            Mood::Asserted,
+            Mood::Scheduled,
+            Mood::Hypothetical,
+            Mood::Negated,
+        ];
+
+        fn doc() -> impl Strategy<Value = Doc> {
+            let fact = (
+                0..3usize,
+                0..2usize,
+                0..3usize,
+                0..4usize,
+                0..4usize,
+                0..4u32,
+            );
+            (0..IDS.len(), 0..3u64, prop::collection::vec(fact, 0..6)).prop_map(
+                |(id, hash, facts)| {
+                    let id = IDS[id];
+                    let triples = facts
+                        .into_iter()
+                        .map(|(s, r, o, sentence, mood, day)| {
+                            let mut t = triple(
+                                id,
+                                sentence,
+                                ACTORS[s],
+                                RELATIONS[r],
+                                ACTORS[o],
+                                MOODS[mood],
+                            );
+                            t.event_date =
+                                NaiveDate::from_ymd_opt(2020, 1, day).filter(|_| day > 0);
+                            t.date = t.date.filter(|_| sentence % 2 == 0);
+                            t
+                        })
+                        .collect();
+                    (id, hash, triples)
+                },
+            )
+        }
+
+        proptest! {
+            #[test]
+            fn merging_equals_inserting_and_recounting(
+                docs in prop::collection::vec(doc(), 0..12)
+            ) {
+                check_same_as_recount(&docs);
+            }
+        }
     }
 }

@@ -17,7 +17,7 @@ pub mod rollup;
 pub mod snapshot;
 
 pub use file::FileError;
-pub use merge::Added;
+pub use merge::{Added, Merge};
 
 use crate::gazetteer::ActorKind;
 use crate::schema::Schema;
@@ -174,6 +174,17 @@ impl Edge {
         }
     }
 
+    /// Count one more reference, `ev`, just pushed onto the evidence: what
+    /// [`Edge::recount`] would compute, without walking the rest of the evidence.
+    fn count_one(&mut self, ev: &Evidence) {
+        self.count = self.evidence.len() as u32;
+        if let Some(d) = ev.date {
+            self.first = Some(self.first.map_or(d, |f| f.min(d)));
+            self.last = Some(self.last.map_or(d, |l| l.max(d)));
+        }
+        self.moods.add(ev.mood);
+    }
+
     /// Recompute the counts and dates from the evidence, which is the truth.
     fn recount(&mut self) {
         self.count = self.evidence.len() as u32;
@@ -304,28 +315,48 @@ impl Graph {
 
     /// The order evidence is kept in: by document id, then place in the document.
     pub(crate) fn evidence_order(&self, a: &Evidence, b: &Evidence) -> Ordering {
-        self.doc_id(a.doc)
-            .cmp(self.doc_id(b.doc))
-            .then(a.sentence.cmp(&b.sentence))
-            .then(a.span.cmp(&b.span))
+        evidence_order(&self.documents, a, b)
     }
 
     fn doc_id(&self, doc: u32) -> &str {
-        self.documents
-            .get(doc as usize)
-            .map_or("", |d| d.id.as_str())
+        doc_id(&self.documents, doc)
     }
 
     /// The example order, which follows the evidence order.
     pub(crate) fn example_order(&self, a: &Example, b: &Example) -> Ordering {
-        self.doc_id(a.doc)
-            .cmp(self.doc_id(b.doc))
-            .then(a.sentence.cmp(&b.sentence))
-            .then(a.text.cmp(&b.text))
+        example_order(&self.documents, a, b.doc, b.sentence, &b.text)
     }
 
     /// The document id of an evidence reference.
     pub fn document_id(&self, doc: u32) -> &str {
         self.doc_id(doc)
     }
+}
+
+/// The id of document `doc` of the table, `""` for one it does not have.
+fn doc_id(documents: &[Document], doc: u32) -> &str {
+    documents.get(doc as usize).map_or("", |d| d.id.as_str())
+}
+
+/// [`Graph::evidence_order`] over a document table, for when the graph is borrowed
+/// mutably elsewhere.
+fn evidence_order(documents: &[Document], a: &Evidence, b: &Evidence) -> Ordering {
+    doc_id(documents, a.doc)
+        .cmp(doc_id(documents, b.doc))
+        .then(a.sentence.cmp(&b.sentence))
+        .then(a.span.cmp(&b.span))
+}
+
+/// [`Graph::example_order`] of `a` against an example not built yet.
+fn example_order(
+    documents: &[Document],
+    a: &Example,
+    doc: u32,
+    sentence: u32,
+    text: &str,
+) -> Ordering {
+    doc_id(documents, a.doc)
+        .cmp(doc_id(documents, doc))
+        .then(a.sentence.cmp(&sentence))
+        .then(a.text.as_str().cmp(text))
 }

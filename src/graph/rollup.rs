@@ -44,6 +44,7 @@ impl Graph {
             d.evidence = 0;
         }
         out.doc_index = self.doc_index.clone();
+        let mut merge = out.merge();
         for (s, t, e) in self.edges() {
             let (from, to) = (&self.graph[s], &self.graph[t]);
             let (a, b) = (target(from), target(to));
@@ -61,7 +62,7 @@ impl Graph {
                     .iter()
                     .find(|x| x.doc == ev.doc && x.sentence == ev.sentence)
                     .map(|x| x.text.as_str());
-                out.add_fact(Fact {
+                merge.add_fact(Fact {
                     subject: a.clone(),
                     relation: &e.relation,
                     object: b.clone(),
@@ -70,6 +71,7 @@ impl Graph {
                 });
             }
         }
+        drop(merge);
         Rollup { graph: out, moved }
     }
 }
