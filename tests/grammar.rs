@@ -963,3 +963,18 @@ fn conditions_after_a_deed_and_possible_deeds_are_hypothetical() {
         [t("GRC", "meets", "TUR", "hypothetical")]
     );
 }
+
+#[test]
+fn wire_verbs_of_criticism() {
+    assert_eq!(
+        triples(
+            "China lashed out at Japan over the shrine visit.",
+            "2013-12-27"
+        ),
+        [t("CHN", "criticizes", "JPN", "asserted")]
+    );
+    assert_eq!(
+        triples("Iran chided the IAEA on Monday.", "2013-12-27"),
+        [t("IRN", "criticizes", "IAEA", "asserted")]
+    );
+}
