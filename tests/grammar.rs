@@ -978,3 +978,15 @@ fn wire_verbs_of_criticism() {
         [t("IRN", "criticizes", "IAEA", "asserted")]
     );
 }
+
+#[test]
+fn raising_a_matter_with_someone_is_meeting_them() {
+    assert_eq!(
+        triples(
+            "Australian Prime Minister Scott Morrison said he had raised the issue \
+             directly with Chinese President Xi Jinping.",
+            "2020-11-20"
+        ),
+        [t("scott_morrison", "meets", "xi_jinping", "asserted")]
+    );
+}
