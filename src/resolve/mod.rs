@@ -224,25 +224,9 @@ impl<'a> Resolver<'a> {
                 .map(|(e, _)| vec![e.clone()]);
         }
         if *plural && np.prep.as_deref() == Some("between") {
-            let mut distinct: Vec<&Entity> = Vec::new();
-            for (e, _) in seen.iter().rev() {
-                if !distinct.iter().any(|d| d.actor.id == e.actor.id) {
-                    distinct.push(e);
-                }
-            }
-            let persons: Vec<&Entity> = distinct
-                .iter()
-                .copied()
-                .filter(|e| e.actor.kind == ActorKind::Person)
-                .collect();
-            let pick = if persons.len() >= 2 {
-                persons
-            } else {
-                distinct
-            };
-            if pick.len() >= 2 {
-                return Some(vec![pick[1].clone(), pick[0].clone()]);
-            }
+            let newest_first = || seen.iter().rev().map(|(e, _)| e);
+            return last_two(newest_first(), |e| e.actor.kind == ActorKind::Person)
+                .or_else(|| last_two(newest_first(), |_| true));
         }
         None
     }
@@ -393,23 +377,10 @@ impl<'a> Resolver<'a> {
                     if fits {
                         self.last_plural.clone()
                     } else {
-                        let mut two: Vec<Entity> = Vec::new();
-                        for e in self.recent.iter().rev() {
-                            if want_people.is_none_or(|p| (e.actor.kind == ActorKind::Person) == p)
-                                && !two.iter().any(|t| t.actor.id == e.actor.id)
-                            {
-                                two.push(e.clone());
-                            }
-                            if two.len() == 2 {
-                                break;
-                            }
-                        }
-                        if two.len() == 2 {
-                            two.reverse();
-                            two
-                        } else {
-                            Vec::new()
-                        }
+                        last_two(self.recent.iter().rev(), |e| {
+                            want_people.is_none_or(|p| (e.actor.kind == ActorKind::Person) == p)
+                        })
+                        .unwrap_or_default()
                     }
                 }
                 _ => Vec::new(),
@@ -581,6 +552,25 @@ impl<'a> Resolver<'a> {
             office: None,
         }
     }
+}
+
+/// The last two distinct actors that fit, oldest first, from actors given newest first:
+/// what "between them" and "both generals" refer to.
+fn last_two<'e>(
+    newest_first: impl Iterator<Item = &'e Entity>,
+    fits: impl Fn(&Entity) -> bool,
+) -> Option<Vec<Entity>> {
+    let mut two: Vec<Entity> = Vec::new();
+    for e in newest_first.filter(|e| fits(e)) {
+        if !two.iter().any(|t| t.actor.id == e.actor.id) {
+            two.push(e.clone());
+            if two.len() == 2 {
+                two.reverse();
+                return Some(two);
+            }
+        }
+    }
+    None
 }
 
 /// Whether a person may be what a pronoun of this gender refers to: only a first name

@@ -170,12 +170,7 @@ impl Grammar<'_> {
                 continue;
             }
             // A possessive pronoun only owns the noun after it ("its borders with X").
-            if np.possessive
-                && np
-                    .refs
-                    .iter()
-                    .all(|r| matches!(r, Reference::Pronoun { .. }))
-            {
+            if np.possessive && np.is_pronoun() {
                 continue;
             }
             // "on its borders with Ukraine", "near the frontier with Poland".
@@ -452,11 +447,7 @@ impl Grammar<'_> {
         let b = (from..end)
             .take_while(|&k| !is_boundary(&self.words[k]) && self.words[k] != ",")
             .find(|&k| self.words[k] == "between")?;
-        let actor = |np: &Np| {
-            !np.refs
-                .iter()
-                .all(|r| matches!(r, Reference::Pronoun { .. }))
-        };
+        let actor = |np: &Np| !np.is_pronoun();
         let a = self
             .nps
             .iter()

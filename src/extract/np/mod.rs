@@ -76,6 +76,13 @@ pub struct Np {
 }
 
 impl Np {
+    /// Only pronouns: "its", "they", "he".
+    pub fn is_pronoun(&self) -> bool {
+        self.refs
+            .iter()
+            .all(|r| matches!(r, Reference::Pronoun { .. }))
+    }
+
     /// A city named as a place, which only a visit may take.
     pub fn is_place(&self) -> bool {
         self.refs.iter().all(|r| matches!(r, Reference::Place(_)))

@@ -425,17 +425,12 @@ impl Chunker<'_> {
                     && self.is_modifier_word(i + 1),
             );
             let next = self.words.get(i + 1 + skip).map(String::as_str);
+            // The noun, and how many words after `i` the phrase takes.
             let noun = match next {
                 Some(
-                    "alliance" | "bloc" | "kremlin" | "ministry" | "minister" | "secretary"
-                    | "country" | "organization" | "organisation" | "union" | "group",
-                ) => next.map(|n| {
-                    if skip == 1 {
-                        format!("modified {n}")
-                    } else {
-                        n.to_string()
-                    }
-                }),
+                    n @ ("alliance" | "bloc" | "kremlin" | "ministry" | "minister" | "secretary"
+                    | "country" | "organization" | "organisation" | "union" | "group"),
+                ) => Some((n.to_string(), 1 + skip)),
                 Some("two")
                     if self.words.get(i + 2).is_some_and(|w| {
                         matches!(
@@ -444,18 +439,16 @@ impl Chunker<'_> {
                         )
                     }) =>
                 {
-                    Some(format!("two {}", self.words[i + 2]))
+                    Some((format!("two {}", self.words[i + 2]), 2))
                 }
                 // "both sides", "both generals": the two actors just named.
                 Some(
                     n @ ("sides" | "parties" | "generals" | "leaders" | "men" | "countries"
                     | "nations" | "presidents" | "ministers"),
-                ) if w == "both" => Some(format!("two {n}")),
+                ) if w == "both" => Some((format!("two {n}"), 2)),
                 _ => None,
             };
-            if let Some(noun) = noun {
-                let len = noun.split(' ').count();
-                let noun = noun.trim_start_matches("modified ").to_string();
+            if let Some((noun, len)) = noun {
                 return Some(np(i + 1 + len, vec![Reference::Definite { noun }], false));
             }
         }
