@@ -466,9 +466,11 @@ fn both_sides_are_the_two_actors_just_named() {
             "Kenya and Uganda traded accusations. Tanzania urged both countries to talk.",
             "2015-03-02"
         ),
+        // The talks urged on them are only wished for.
         [
             t("TZA", "urges", "KEN", "asserted"),
-            t("TZA", "urges", "UGA", "asserted")
+            t("TZA", "urges", "UGA", "asserted"),
+            t("KEN", "meets", "UGA", "hypothetical")
         ]
     );
 }
@@ -988,5 +990,19 @@ fn raising_a_matter_with_someone_is_meeting_them() {
             "2020-11-20"
         ),
         [t("scott_morrison", "meets", "xi_jinping", "asserted")]
+    );
+}
+
+#[test]
+fn both_sides_end_before_their_verb() {
+    assert_eq!(
+        triples(
+            "Armenia and Azerbaijan met in Moscow. Both sides agreed to a ceasefire.",
+            "2020-10-10"
+        ),
+        [
+            t("ARM", "meets", "AZE", "asserted"),
+            t("ARM", "agrees", "AZE", "asserted")
+        ]
     );
 }

@@ -55,7 +55,7 @@ impl Grammar<'_> {
         }
         let object = match object {
             Some(o) => Arg::Np { np: o, skip: 0 },
-            None if self.nps[subject].refs.len() > 1
+            None if self.nps[subject].is_several()
                 && matches!(relation, "meets" | "agrees" | "cooperates") =>
             {
                 Arg::Np {
@@ -355,7 +355,7 @@ impl Grammar<'_> {
                     .iter()
                     .any(|w| is_boundary(w) || w == "," || w == "that" || w == "to")
         }) {
-            if self.nps[n].refs.len() > 1 {
+            if self.nps[n].is_several() {
                 return Some((Arg::Np { np: n, skip: 0 }, Arg::Np { np: n, skip: 1 }));
             }
         }
@@ -421,7 +421,7 @@ impl Grammar<'_> {
             // "Moscow and Washington will hold negotiations": a coordinated subject of a
             // symmetric event pairs its members.
             None if symmetric
-                && self.nps[subject].refs.len() > 1
+                && self.nps[subject].is_several()
                 && self.carried_by_light_verb(hit.start) =>
             {
                 Arg::Np {

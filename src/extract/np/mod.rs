@@ -76,6 +76,14 @@ pub struct Np {
 }
 
 impl Np {
+    /// Names several actors: a coordination, or "the two countries", "both sides".
+    pub fn is_several(&self) -> bool {
+        match self.refs.as_slice() {
+            [Reference::Definite { noun }] => noun.starts_with("two "),
+            refs => refs.len() > 1,
+        }
+    }
+
     /// Only pronouns: "its", "they", "he".
     pub fn is_pronoun(&self) -> bool {
         self.refs

@@ -445,7 +445,7 @@ impl Chunker<'_> {
                 Some(
                     n @ ("sides" | "parties" | "generals" | "leaders" | "men" | "countries"
                     | "nations" | "presidents" | "ministers"),
-                ) if w == "both" => Some((format!("two {n}"), 2)),
+                ) if w == "both" => Some((format!("two {n}"), 1)),
                 _ => None,
             };
             if let Some((noun, len)) = noun {
