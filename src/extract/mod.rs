@@ -52,6 +52,51 @@ pub struct Sentence<'a> {
     from: usize,
 }
 
+/// The lower-cased words of every token are strings of their own, made and dropped
+/// by the million: a thread keeps the spent ones of its last articles and writes the
+/// next words into them, which saves an allocation and a free per token.
+mod spare_words {
+    use crate::text::Token;
+    use std::cell::RefCell;
+
+    /// Enough for a long article; more are dropped, so memory stays bounded.
+    const KEEP: usize = 1 << 15;
+
+    thread_local! {
+        static SPARE: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+    }
+
+    /// The lower-cased texts of `tokens`, as `str::to_lowercase` writes them.
+    pub(super) fn lowercased(tokens: &[Token], text: &str) -> Vec<String> {
+        SPARE.with_borrow_mut(|spare| {
+            tokens
+                .iter()
+                .map(|t| {
+                    let s = t.text(text);
+                    let mut w = spare.pop().unwrap_or_default();
+                    w.clear();
+                    if s.is_ascii() {
+                        w.push_str(s);
+                        w.make_ascii_lowercase();
+                    } else {
+                        // Unicode lower-casing depends on context (a final sigma).
+                        w.push_str(&s.to_lowercase());
+                    }
+                    w
+                })
+                .collect()
+        })
+    }
+
+    /// Keep an article's words for the next one.
+    pub(super) fn give_back(words: Vec<String>) {
+        SPARE.with_borrow_mut(|spare| {
+            let room = KEEP.saturating_sub(spare.len());
+            spare.extend(words.into_iter().take(room));
+        });
+    }
+}
+
 /// An actor phrase of an article and the actor it resolved to.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ResolvedMention {
@@ -113,7 +158,7 @@ impl Extractor {
         surnames: &HashSet<String>,
     ) -> Sentence<'a> {
         let tokens = tokenize(text, span);
-        let words: Vec<String> = tokens.iter().map(|t| t.text(text).to_lowercase()).collect();
+        let words = spare_words::lowercased(&tokens, text);
         let mut mentions = self.mentions.find(text, span, &tokens);
         let mut skip_to = 0;
         let mut dateline_place = None;
@@ -194,7 +239,7 @@ impl Extractor {
 
     /// Every triple of an article, in sentence order, all moods.
     pub fn extract(&self, article: &Article) -> Vec<Triple> {
-        self.extract_with_mentions(article, &mut Vec::new())
+        self.extract_inner(article, None)
     }
 
     /// Every triple of an article, and every actor phrase with the actor it was
@@ -203,6 +248,16 @@ impl Extractor {
         &self,
         article: &Article,
         mentions: &mut Vec<ResolvedMention>,
+    ) -> Vec<Triple> {
+        self.extract_inner(article, Some(mentions))
+    }
+
+    /// Extraction proper; the surface forms of resolved phrases are collected only
+    /// when asked for (`extract` would allocate one string per phrase for nothing).
+    fn extract_inner(
+        &self,
+        article: &Article,
+        mut mentions: Option<&mut Vec<ResolvedMention>>,
     ) -> Vec<Triple> {
         // The sentences, in reading order, with the field they belong to.
         let mut sentences: Vec<(&Field, Span)> = Vec::new();
@@ -297,15 +352,17 @@ impl Extractor {
         let mut out = Vec::new();
         for (index, ((field, _), sentence)) in sentences.iter().zip(&analysed).enumerate() {
             let entities = &entities[index];
-            for (np, es) in sentence.nps.iter().zip(entities) {
-                let surface = &field.text
-                    [sentence.tokens[np.start].span.start..sentence.tokens[np.end - 1].span.end];
-                for e in es {
-                    mentions.push(ResolvedMention {
-                        actor: e.actor.clone(),
-                        surface: surface.to_string(),
-                        sentence: index,
-                    });
+            if let Some(mentions) = mentions.as_deref_mut() {
+                for (np, es) in sentence.nps.iter().zip(entities) {
+                    let surface = &field.text[sentence.tokens[np.start].span.start
+                        ..sentence.tokens[np.end - 1].span.end];
+                    for e in es {
+                        mentions.push(ResolvedMention {
+                            actor: e.actor.clone(),
+                            surface: surface.to_string(),
+                            sentence: index,
+                        });
+                    }
                 }
             }
             let mut seen = HashSet::new();
@@ -337,6 +394,9 @@ impl Extractor {
                     || !with_actor.contains(&(t.subject.id.clone(), t.relation.clone(), t.mood))
             });
             out.extend(this_sentence);
+        }
+        for sentence in analysed {
+            spare_words::give_back(sentence.words);
         }
         out
     }

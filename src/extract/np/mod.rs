@@ -173,17 +173,22 @@ pub(super) fn is_ally_noun(w: &str) -> bool {
 
 /// Words of a candidate name: capitalised, not a function word or a time word.
 pub(super) fn is_name_word(tok: &Token, text: &str, lower: &str) -> bool {
+    if tok.kind != TokenKind::Word {
+        return false;
+    }
     let s = tok.text(text);
     // "al-Sadr", "el-Sisi", "bin-Laden": a particle glued to a capitalised name.
-    let glued_particle = ["al-", "el-", "ad-", "as-", "bin-", "ibn-", "abu-", "ben-"]
-        .iter()
-        .any(|p| {
-            lower.starts_with(p)
-                && s.get(p.len()..)
-                    .is_some_and(|r| r.starts_with(char::is_uppercase))
-        });
-    tok.kind == TokenKind::Word
-        && (s.starts_with(|c: char| c.is_uppercase()) || glued_particle)
+    // (Called for most tokens of a sentence: the capital is tested first.)
+    let glued_particle = || {
+        ["al-", "el-", "ad-", "as-", "bin-", "ibn-", "abu-", "ben-"]
+            .iter()
+            .any(|p| {
+                lower.starts_with(p)
+                    && s.get(p.len()..)
+                        .is_some_and(|r| r.starts_with(char::is_uppercase))
+            })
+    };
+    (s.starts_with(|c: char| c.is_uppercase()) || glued_particle())
         && !words::is_time_word(lower)
         && !words::is_det(lower)
         && !words::is_prep(lower)
@@ -310,7 +315,14 @@ impl Chunker<'_> {
         let mut out: Vec<Np> = Vec::new();
         let mut i = self.from;
         while i < self.tokens.len() {
-            match self.phrase_at(i).or_else(|| self.place_at(i)) {
+            let may_start = self.may_start_phrase(i);
+            debug_assert!(
+                may_start || self.phrase_at(i).is_none(),
+                "may_start_phrase turned away a phrase at token {i}: {:?}",
+                self.words
+            );
+            let phrase = if may_start { self.phrase_at(i) } else { None };
+            match phrase.or_else(|| self.place_at(i)) {
                 Some(np) if np.end > i => {
                     i = np.end + usize::from(np.possessive && self.is_possessive(np.end));
                     out.push(np);
