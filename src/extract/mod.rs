@@ -220,6 +220,7 @@ impl Extractor {
             surnames,
             from: sentence.from,
             places: &self.places,
+            mention_starts: np::mention_starts(&sentence.mentions, sentence.tokens.len()),
         };
         sentence.nps = chunker.chunk();
         sentence.events = grammar::Grammar {

@@ -9,31 +9,31 @@ use std::sync::LazyLock;
 
 /// A closed word class: an Fx hash set (these sets are looked up for every token, and
 /// hold no untrusted keys) behind a filter on length and first and last byte, which
-/// turns most words away without hashing.
+/// turns most words away without hashing. The filter is computed at compile time, so
+/// a word it turns away never touches the lazily built set either.
 pub(super) struct WordSet {
     /// Per length (31 for longer words): bit `b & 31` of each first byte `b`.
     first: [u32; 32],
     /// Likewise of each last byte.
     last: [u32; 32],
-    set: FxHashSet<&'static str>,
+    set: LazyLock<FxHashSet<&'static str>>,
 }
 
 impl WordSet {
-    fn new(words: &[&'static str]) -> Self {
+    const fn new(words: &[&'static str], set: LazyLock<FxHashSet<&'static str>>) -> Self {
         let mut first = [0; 32];
         let mut last = [0; 32];
-        for w in words {
-            let (Some(&a), Some(&z)) = (w.as_bytes().first(), w.as_bytes().last()) else {
-                continue;
-            };
-            first[w.len().min(31)] |= 1 << (a & 31);
-            last[w.len().min(31)] |= 1 << (z & 31);
+        let mut i = 0;
+        while i < words.len() {
+            let b = words[i].as_bytes();
+            if !b.is_empty() {
+                let n = if b.len() < 31 { b.len() } else { 31 };
+                first[n] |= 1 << (b[0] & 31);
+                last[n] |= 1 << (b[b.len() - 1] & 31);
+            }
+            i += 1;
         }
-        WordSet {
-            first,
-            last,
-            set: words.iter().copied().collect(),
-        }
+        WordSet { first, last, set }
     }
 
     #[inline]
@@ -49,7 +49,10 @@ impl WordSet {
 
 macro_rules! lexicon {
     ($(#[$doc:meta])* $name:ident, $f:ident, [$($w:literal),* $(,)?]) => {
-        static $name: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&[$($w),*]));
+        static $name: WordSet = WordSet::new(
+            &[$($w),*],
+            LazyLock::new(|| [$($w),*].into_iter().collect()),
+        );
         $(#[$doc])*
         #[inline]
         pub fn $f(w: &str) -> bool {

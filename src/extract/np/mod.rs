@@ -293,11 +293,27 @@ pub struct Chunker<'a> {
     pub from: usize,
     /// Cities, for places of visits.
     pub places: &'a Places,
+    /// Per token, the index of the first mention starting there (`u32::MAX`: none);
+    /// see [`mention_starts`]. Phrase reading asks this for nearly every token.
+    pub mention_starts: Vec<u32>,
+}
+
+/// Per token of a sentence, the index in `mentions` of the first mention that starts
+/// there, or `u32::MAX`.
+pub fn mention_starts(mentions: &[Mention], tokens: usize) -> Vec<u32> {
+    let mut out = vec![u32::MAX; tokens];
+    for (k, m) in mentions.iter().enumerate().rev() {
+        if let Some(slot) = out.get_mut(m.start) {
+            *slot = k as u32;
+        }
+    }
+    out
 }
 
 impl Chunker<'_> {
     pub(super) fn mention_at(&self, i: usize) -> Option<&Mention> {
-        self.mentions.iter().find(|m| m.start == i)
+        let k = *self.mention_starts.get(i)?;
+        self.mentions.get(k as usize)
     }
 
     pub(super) fn kind(&self, id: ActorId) -> ActorKind {
