@@ -16,7 +16,6 @@
 //! pass (docs/performance.md).
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
-use std::collections::HashSet;
 use std::hint::black_box;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -146,7 +145,7 @@ fn sentence_stages(c: &mut Criterion) {
             black_box(n)
         })
     });
-    let no_surnames = HashSet::new();
+    let no_surnames = whowhom::extract::Surnames::default();
     g.bench_function("analyse", |b| {
         b.iter(|| {
             let mut n = 0;

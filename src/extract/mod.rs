@@ -33,6 +33,10 @@ use crate::triple::{Mood, Object, Triple};
 use np::{Chunker, Np, Reference};
 use std::collections::HashSet;
 
+/// Lower-cased surnames of the persons a document introduced (an Fx set: every word
+/// of the document is looked up in it).
+pub type Surnames = rustc_hash::FxHashSet<String>;
+
 /// A sentence analysed: tokens, mentions, triggers, actor phrases and events.
 #[derive(Debug, Clone)]
 pub struct Sentence<'a> {
@@ -155,7 +159,21 @@ impl Extractor {
         text: &'a str,
         span: Span,
         lead: bool,
-        surnames: &HashSet<String>,
+        surnames: &Surnames,
+    ) -> Sentence<'a> {
+        let mut sentence = self.analyse_phrases(text, span, lead, surnames);
+        self.find_events(&mut sentence);
+        sentence
+    }
+
+    /// [`Self::analyse`] up to the actor phrases: events wait until the document's
+    /// surnames are known, since those may change the phrases.
+    fn analyse_phrases<'a>(
+        &self,
+        text: &'a str,
+        span: Span,
+        lead: bool,
+        surnames: &Surnames,
     ) -> Sentence<'a> {
         let tokens = tokenize(text, span);
         let words = spare_words::lowercased(&tokens, text);
@@ -207,9 +225,9 @@ impl Extractor {
         sentence
     }
 
-    /// The actor phrases and events of a sentence, given the surnames the document has
-    /// introduced: all of the analysis that depends on them.
-    fn read_phrases(&self, sentence: &mut Sentence, surnames: &HashSet<String>) {
+    /// The actor phrases of a sentence, given the surnames the document has
+    /// introduced.
+    fn read_phrases(&self, sentence: &mut Sentence, surnames: &Surnames) {
         let chunker = Chunker {
             text: sentence.text,
             tokens: &sentence.tokens,
@@ -223,6 +241,10 @@ impl Extractor {
             mention_starts: np::mention_starts(&sentence.mentions, sentence.tokens.len()),
         };
         sentence.nps = chunker.chunk();
+    }
+
+    /// The events of a sentence whose phrases have been read.
+    fn find_events(&self, sentence: &mut Sentence) {
         sentence.events = grammar::Grammar {
             schema: &self.schema,
             tokens: &sentence.tokens,
@@ -289,21 +311,20 @@ impl Extractor {
             }
         });
         let is_lead = |i: usize| first_body.is_some_and(|b| i == b) || Some(i) == lead_index;
-        let no_surnames = HashSet::new();
+        let no_surnames = Surnames::default();
         let mut analysed: Vec<Sentence> = sentences
             .iter()
             .enumerate()
-            .map(|(i, (f, span))| self.analyse(&f.text, *span, is_lead(i), &no_surnames))
+            .map(|(i, (f, span))| self.analyse_phrases(&f.text, *span, is_lead(i), &no_surnames))
             .collect();
         // Persons introduced by full name: their surnames are mentions from here on.
         let surnames = self.surnames(&analysed);
-        // Only the phrases (and so the events) change: tokens, names and triggers stay.
-        if !surnames.is_empty() {
-            for sentence in &mut analysed {
-                if sentence.words.iter().any(|w| surnames.contains(w)) {
-                    self.read_phrases(sentence, &surnames);
-                }
+        // Only the phrases change: tokens, names and triggers stay.
+        for sentence in &mut analysed {
+            if !surnames.is_empty() && sentence.words.iter().any(|w| surnames.contains(w)) {
+                self.read_phrases(sentence, &surnames);
             }
+            self.find_events(sentence);
         }
         // An undated article still has a time: the one at which the people it names
         // held office. It serves resolution only; the output keeps `date: null`.
@@ -492,8 +513,8 @@ impl Extractor {
 
     /// Lower-cased surnames of persons introduced by a full name (two words or more)
     /// that the gazetteer does not already name.
-    fn surnames(&self, sentences: &[Sentence]) -> HashSet<String> {
-        let mut out = HashSet::new();
+    fn surnames(&self, sentences: &[Sentence]) -> Surnames {
+        let mut out = Surnames::default();
         for s in sentences {
             for np in &s.nps {
                 for r in &np.refs {

@@ -16,7 +16,6 @@ use crate::gazetteer::fuzzy::PersonIndex;
 use crate::gazetteer::places::Places;
 use crate::gazetteer::{ActorId, ActorKind, Gazetteer, Office};
 use crate::text::{Span, Token, TokenKind};
-use std::collections::HashSet;
 
 /// How a phrase refers to an actor.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -288,7 +287,7 @@ pub struct Chunker<'a> {
     /// Known people's names, for spelling variants.
     pub people: &'a PersonIndex,
     /// Surnames of persons the document introduced (lower case).
-    pub surnames: &'a HashSet<String>,
+    pub surnames: &'a crate::extract::Surnames,
     /// Tokens before this index (a dateline) are not text.
     pub from: usize,
     /// Cities, for places of visits.
