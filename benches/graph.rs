@@ -49,14 +49,14 @@ impl Rng {
 
 fn actor(i: usize) -> ActorRef {
     ActorRef {
-        id: format!("A{i:07}"),
-        name: format!("Actor {i}"),
+        id: format!("A{i:07}").into(),
+        name: format!("Actor {i}").into(),
         kind: if i.is_multiple_of(5) {
             ActorKind::Person
         } else {
             ActorKind::Country
         },
-        country: (i.is_multiple_of(5)).then(|| format!("A{:07}", i + 1)),
+        country: (i.is_multiple_of(5)).then(|| format!("A{:07}", i + 1).into()),
     }
 }
 

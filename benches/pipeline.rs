@@ -224,11 +224,11 @@ fn documents() -> Vec<(String, Option<chrono::NaiveDate>, Vec<Triple>)> {
         for (a, triples) in articles.iter().zip(&extracted) {
             let mut triples = triples.clone();
             for t in &mut triples {
-                t.subject.id = format!("{}~{copy}", t.subject.id);
-                t.subject.name = format!("{} {copy}", t.subject.name);
+                t.subject.id = format!("{}~{copy}", t.subject.id).into();
+                t.subject.name = format!("{} {copy}", t.subject.name).into();
                 if let Object::Actor(o) = &mut t.object {
-                    o.id = format!("{}~{copy}", o.id);
-                    o.name = format!("{} {copy}", o.name);
+                    o.id = format!("{}~{copy}", o.id).into();
+                    o.name = format!("{} {copy}", o.name).into();
                 }
                 t.doc = format!("{}#{copy}", a.id);
             }

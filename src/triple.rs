@@ -7,6 +7,7 @@ use crate::gazetteer::ActorKind;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::fmt;
+use std::sync::Arc;
 
 /// Whether, by the text, an event happened.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -47,12 +48,12 @@ impl fmt::Display for Mood {
 /// An actor as the stream writes it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub struct ActorRef {
-    pub id: String,
-    pub name: String,
+    pub id: Arc<str>,
+    pub name: Arc<str>,
     pub kind: ActorKind,
     /// The country or organization a person, body or national group belongs to.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub country: Option<String>,
+    pub country: Option<Arc<str>>,
 }
 
 /// The object of a triple: an actor, or a concept when no actor is named.

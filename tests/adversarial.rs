@@ -497,8 +497,8 @@ const HOSTILE: [&str; 6] = [
 
 fn hostile_graph(d: &Dir) {
     let actor = |i: usize| ActorRef {
-        id: HOSTILE[i].to_string(),
-        name: HOSTILE[i].to_string(),
+        id: HOSTILE[i].into(),
+        name: HOSTILE[i].into(),
         kind: ActorKind::Country,
         country: None,
     };

@@ -305,10 +305,10 @@ const NAMES: [&str; 10] = [
 fn adversarial(d: &Dir) {
     let names = NAMES;
     let actor = |i: usize, kind| ActorRef {
-        id: names[i].to_string(),
-        name: names[i].to_string(),
+        id: names[i].into(),
+        name: names[i].into(),
         kind,
-        country: (kind == ActorKind::Person).then(|| names[0].to_string()),
+        country: (kind == ActorKind::Person).then(|| names[0].into()),
     };
     let mut triples = Vec::new();
     for i in 0..names.len() {

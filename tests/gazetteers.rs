@@ -195,7 +195,7 @@ fn explain_names_file_and_line_and_agents_are_looked_up() {
         Gazetteer::with_user_files(true, &[user("m.actors.txt", "MUSCOVY_ [XMU]\n+MOSCOW_\n")])
             .expect("loads");
     let first = &g.explain("Moscow")[0];
-    assert_eq!(g.actor(first.0).key, "XMU");
+    assert_eq!(g.actor(first.0).key, "XMU".into());
     // Without the built-in gazetteer, only the user's actors are known.
     let (g, _) =
         Gazetteer::with_user_files(false, &[user("inv.actors.txt", CAMEO)]).expect("loads");

@@ -24,10 +24,15 @@ fn triples(text: &str, date: &str) -> Vec<(String, String, String, String)> {
         .into_iter()
         .map(|t| {
             let object = match &t.object {
-                Object::Actor(a) => a.id.clone(),
+                Object::Actor(a) => a.id.to_string(),
                 Object::Concept { .. } => "*".into(),
             };
-            (t.subject.id, t.relation, object, t.mood.to_string())
+            (
+                t.subject.id.to_string(),
+                t.relation,
+                object,
+                t.mood.to_string(),
+            )
         })
         .collect()
 }

@@ -14,6 +14,7 @@ use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, Write};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 #[derive(Debug, Args)]
 pub struct ActorsArgs {
@@ -59,10 +60,10 @@ pub fn run(args: ActorsArgs) -> Result<u8, Failure> {
                 continue;
             };
             let a = ActorRef {
-                id: n.key.clone(),
-                name: n.name.clone(),
+                id: n.key.clone().into(),
+                name: n.name.clone().into(),
                 kind,
-                country: n.country.clone(),
+                country: n.country.as_deref().map(Arc::from),
             };
             summary(&mut actors, &a);
         }
@@ -127,11 +128,11 @@ pub fn run(args: ActorsArgs) -> Result<u8, Failure> {
 }
 
 fn summary<'a>(actors: &'a mut BTreeMap<String, Summary>, a: &ActorRef) -> &'a mut Summary {
-    actors.entry(a.id.clone()).or_insert_with(|| Summary {
-        id: a.id.clone(),
-        name: a.name.clone(),
+    actors.entry(a.id.to_string()).or_insert_with(|| Summary {
+        id: a.id.to_string(),
+        name: a.name.to_string(),
         kind: a.kind,
-        country: a.country.clone(),
+        country: a.country.as_deref().map(str::to_string),
         mentions: 0,
         forms: BTreeMap::new(),
         documents: BTreeSet::new(),
@@ -160,8 +161,8 @@ fn explain(extractor: &Extractor, mention: &str, json: bool) -> Result<u8, Failu
             let a = g.actor(id);
             Explanation {
                 mention: mention.trim().to_string(),
-                id: a.key.clone(),
-                name: a.name.clone(),
+                id: a.key.to_string(),
+                name: a.name.to_string(),
                 kind: a.kind,
                 via: format!("{via:?}").to_lowercase(),
                 source: origin.to_string(),
@@ -173,8 +174,8 @@ fn explain(extractor: &Extractor, mention: &str, json: bool) -> Result<u8, Failu
             let a = g.actor(id);
             found.push(Explanation {
                 mention: mention.to_string(),
-                id: a.key.clone(),
-                name: a.name.clone(),
+                id: a.key.to_string(),
+                name: a.name.to_string(),
                 kind: a.kind,
                 via: "spelling variant".into(),
                 source: a.origin.to_string(),

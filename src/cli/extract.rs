@@ -115,7 +115,7 @@ fn table_row(t: &Triple) -> Vec<String> {
     vec![
         t.doc.clone(),
         t.sentence.to_string(),
-        t.subject.name.clone(),
+        t.subject.name.to_string(),
         t.relation.clone(),
         t.object.display_name().to_string(),
         t.mood.to_string(),

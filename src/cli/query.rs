@@ -79,8 +79,8 @@ impl GraphArgs {
                 let r = graph.rollup(|key| {
                     let a = gz.actor(gz.by_key(key)?);
                     Some(Node {
-                        key: a.key.clone(),
-                        name: a.name.clone(),
+                        key: a.key.to_string(),
+                        name: a.name.to_string(),
                         kind: NodeKind::from(a.kind),
                         country: None,
                     })

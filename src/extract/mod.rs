@@ -32,6 +32,7 @@ use crate::text::{split_sentences, tokenize, Span, Token};
 use crate::triple::{Mood, Object, Triple};
 use np::{Chunker, Np, Reference};
 use std::collections::HashSet;
+use std::sync::Arc;
 
 /// Lower-cased surnames of the persons a document introduced (an Fx set: every word
 /// of the document is looked up in it).
@@ -406,7 +407,7 @@ impl Extractor {
             // One deed read twice, once with its actor and once with a phrase for a
             // concept ("defended itself against accusations by X"): keep the actor.
             let mut this_sentence = out.split_off(first);
-            let with_actor: HashSet<(String, String, Mood)> = this_sentence
+            let with_actor: HashSet<(Arc<str>, String, Mood)> = this_sentence
                 .iter()
                 .filter(|t| matches!(t.object, Object::Actor(_)))
                 .map(|t| (t.subject.id.clone(), t.relation.clone(), t.mood))

@@ -1,6 +1,7 @@
 //! Role titles: the words news uses for offices ("foreign minister", "secretary of
 //! state", "chancellor") and for unnamed persons ("spokeswoman", "envoy").
 
+use crate::extract::words::Filter;
 use crate::gazetteer::Office;
 
 use rustc_hash::FxHashMap;
@@ -135,17 +136,20 @@ const TITLE_TABLE: &[(Option<Office>, &[&str])] = &[
     ),
 ];
 
-/// Each title as its words, with its office, by its first word.
+/// Each title as its words, with its office, by its first word; and a filter of the
+/// first words (`title_at` is asked at nearly every token).
 type TitleIndex = FxHashMap<&'static str, Vec<(Vec<&'static str>, Option<Office>)>>;
-static TITLES: LazyLock<TitleIndex> = LazyLock::new(|| {
+static TITLES: LazyLock<(Filter, TitleIndex)> = LazyLock::new(|| {
     let mut by_first = TitleIndex::default();
+    let mut filter = Filter::EMPTY;
     for (office, phrases) in TITLE_TABLE {
         for p in phrases.iter() {
             let words: Vec<&'static str> = p.split(' ').collect();
+            filter = filter.with(words[0]);
             by_first.entry(words[0]).or_default().push((words, *office));
         }
     }
-    by_first
+    (filter, by_first)
 });
 
 /// A title found at some position.
@@ -167,7 +171,8 @@ pub fn title_at(words: &[String], i: usize) -> Option<TitleHit> {
     let candidates = [Some(word), singular]
         .into_iter()
         .flatten()
-        .filter_map(|w| TITLES.get(w));
+        .filter(|w| TITLES.0.admits(w))
+        .filter_map(|w| TITLES.1.get(w));
     for (title, office) in candidates.flatten() {
         let n = title.len();
         if i + n > words.len() {

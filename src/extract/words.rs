@@ -7,43 +7,73 @@
 use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
 
-/// A closed word class: an Fx hash set (these sets are looked up for every token, and
-/// hold no untrusted keys) behind a filter on length and first and last byte, which
-/// turns most words away without hashing. The filter is computed at compile time, so
-/// a word it turns away never touches the lazily built set either.
-pub(super) struct WordSet {
-    /// Per length (31 for longer words): bit `b & 31` of each first byte `b`.
+/// A quick test that turns most words away before a hash lookup: per word length
+/// (31 for longer words), bit `b & 31` of the first byte and of the last byte of
+/// each word of a set. Computable at compile time.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Filter {
     first: [u32; 32],
-    /// Likewise of each last byte.
     last: [u32; 32],
+}
+
+impl Filter {
+    pub(super) const EMPTY: Filter = Filter {
+        first: [0; 32],
+        last: [0; 32],
+    };
+
+    pub(super) const fn new(words: &[&str]) -> Self {
+        let mut f = Filter::EMPTY;
+        let mut i = 0;
+        while i < words.len() {
+            f = f.with(words[i]);
+            i += 1;
+        }
+        f
+    }
+
+    /// This filter, admitting `w` too.
+    pub(super) const fn with(mut self, w: &str) -> Self {
+        let b = w.as_bytes();
+        if !b.is_empty() {
+            let n = if b.len() < 31 { b.len() } else { 31 };
+            self.first[n] |= 1 << (b[0] & 31);
+            self.last[n] |= 1 << (b[b.len() - 1] & 31);
+        }
+        self
+    }
+
+    /// False only for words not in the set (the empty word always passes).
+    #[inline]
+    pub(super) fn admits(&self, w: &str) -> bool {
+        let b = w.as_bytes();
+        let (Some(&a), Some(&z)) = (b.first(), b.last()) else {
+            return true;
+        };
+        let n = b.len().min(31);
+        (self.first[n] >> (a & 31)) & (self.last[n] >> (z & 31)) & 1 != 0
+    }
+}
+
+/// A closed word class: an Fx hash set (these sets are looked up for every token, and
+/// hold no untrusted keys) behind a [`Filter`]. The filter is computed at compile
+/// time, so a word it turns away never touches the lazily built set either.
+pub(super) struct WordSet {
+    filter: Filter,
     set: LazyLock<FxHashSet<&'static str>>,
 }
 
 impl WordSet {
     const fn new(words: &[&'static str], set: LazyLock<FxHashSet<&'static str>>) -> Self {
-        let mut first = [0; 32];
-        let mut last = [0; 32];
-        let mut i = 0;
-        while i < words.len() {
-            let b = words[i].as_bytes();
-            if !b.is_empty() {
-                let n = if b.len() < 31 { b.len() } else { 31 };
-                first[n] |= 1 << (b[0] & 31);
-                last[n] |= 1 << (b[b.len() - 1] & 31);
-            }
-            i += 1;
+        WordSet {
+            filter: Filter::new(words),
+            set,
         }
-        WordSet { first, last, set }
     }
 
     #[inline]
     pub(super) fn contains(&self, w: &str) -> bool {
-        let b = w.as_bytes();
-        let (Some(&a), Some(&z)) = (b.first(), b.last()) else {
-            return self.set.contains(w);
-        };
-        let n = b.len().min(31);
-        (self.first[n] >> (a & 31)) & (self.last[n] >> (z & 31)) & 1 != 0 && self.set.contains(w)
+        self.filter.admits(w) && self.set.contains(w)
     }
 }
 

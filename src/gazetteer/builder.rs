@@ -99,7 +99,7 @@ impl Builder {
             }
             self.defined_in[id.0 as usize] = self.layer;
             let a = &mut self.g.actors[id.0 as usize];
-            a.name = name.to_string();
+            a.name = name.into();
             a.kind = kind;
             a.origin = origin;
             return Some(Defined::Merged(id));
@@ -107,8 +107,8 @@ impl Builder {
         let id = ActorId(self.g.actors.len() as u32);
         self.g.by_key.insert(key.to_string(), id);
         self.g.actors.push(Actor {
-            key: key.to_string(),
-            name: name.to_string(),
+            key: key.into(),
+            name: name.into(),
             kind,
             country: None,
             roles: Vec::new(),
@@ -171,7 +171,7 @@ impl Builder {
             }
         }
         let a = &mut self.g.actors[id.0 as usize];
-        a.name = name.to_string();
+        a.name = name.into();
         a.origin = origin;
         a.roles.clear();
         a.sector = None;

@@ -107,8 +107,8 @@ impl Role {
 #[derive(Debug, Clone)]
 pub struct Actor {
     /// The stable id of the triple stream (`RUS`, `NATO`, `antony_blinken`).
-    pub key: String,
-    pub name: String,
+    pub key: Arc<str>,
+    pub name: Arc<str>,
     pub kind: ActorKind,
     /// The country or organization the actor belongs to: a body's owner, a national
     /// group's or organization's country, a person's own country.

@@ -121,7 +121,7 @@ mod tests {
         let places = Places::builtin(&g).unwrap();
         assert!(places.len() > 100);
         let (c, end) = places.at(&words("landed in Geneva on"), 2).unwrap();
-        assert_eq!((g.actor(c).key.as_str(), end), ("CHE", 3));
+        assert_eq!((g.actor(c).key.as_ref(), end), ("CHE", 3));
     }
 
     #[test]

@@ -118,8 +118,8 @@ fn builtin_gazetteer_loads_without_shared_names() {
     assert!(countries >= 193, "{countries} countries");
     let (rus, d) = (g.by_key("RUS").unwrap(), date("2006-03-01"));
     let fm = g.holder(Office::ForeignMinister, rus, d).unwrap();
-    assert_eq!(g.actor(fm).key, "sergei_lavrov");
+    assert_eq!(g.actor(fm).key, "sergei_lavrov".into());
     let usa = g.by_key("USA").unwrap();
     let fm = g.holder(Office::ForeignMinister, usa, d).unwrap();
-    assert_eq!(g.actor(fm).key, "condoleezza_rice");
+    assert_eq!(g.actor(fm).key, "condoleezza_rice".into());
 }

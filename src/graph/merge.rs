@@ -91,13 +91,13 @@ impl Merge<'_> {
             }
         };
         for t in triples {
-            let subject = t.subject.clone();
+            let subject = &t.subject;
             self.add_fact(Fact {
                 subject: Node {
-                    key: subject.id,
-                    name: subject.name,
+                    key: subject.id.to_string(),
+                    name: subject.name.to_string(),
                     kind: subject.kind.into(),
-                    country: subject.country,
+                    country: subject.country.as_deref().map(str::to_string),
                 },
                 relation: &t.relation,
                 object: object_node(&t.object),
@@ -199,10 +199,10 @@ fn small(n: usize) -> u32 {
 fn object_node(o: &Object) -> Node {
     match o {
         Object::Actor(a) => Node {
-            key: a.id.clone(),
-            name: a.name.clone(),
+            key: a.id.to_string(),
+            name: a.name.to_string(),
             kind: a.kind.into(),
-            country: a.country.clone(),
+            country: a.country.as_deref().map(str::to_string),
         },
         Object::Concept { concept } => {
             // Lower-cased so that "Security guarantees" and "security guarantees" meet.
@@ -334,7 +334,7 @@ mod tests {
     fn actor(id: &str) -> ActorRef {
         ActorRef {
             id: id.into(),
-            name: id.to_lowercase(),
+            name: id.to_lowercase().into(),
             kind: ActorKind::Country,
             country: None,
         }

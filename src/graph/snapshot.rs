@@ -419,9 +419,9 @@ mod tests {
     fn sample() -> Graph {
         let a = |id: &str, kind| ActorRef {
             id: id.into(),
-            name: format!("{id} name"),
+            name: format!("{id} name").into(),
             kind,
-            country: (kind == ActorKind::Person).then(|| "RUS".to_string()),
+            country: (kind == ActorKind::Person).then(|| "RUS".into()),
         };
         let t = |sentence: usize, s: &str, rel: &str, o: &str, mood| Triple {
             doc: "d".into(),

@@ -95,7 +95,7 @@ impl Resolver<'_> {
         if let Some(actor) = known {
             return Err(ActorError::Absent {
                 name: wanted.to_string(),
-                actor,
+                actor: actor.to_string(),
             });
         }
         Err(ActorError::Unknown {

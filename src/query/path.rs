@@ -732,8 +732,8 @@ mod tests {
 
     fn actor(i: usize) -> ActorRef {
         ActorRef {
-            id: format!("A{i}"),
-            name: format!("Actor {i}"),
+            id: format!("A{i}").into(),
+            name: format!("Actor {i}").into(),
             kind: ActorKind::Country,
             country: None,
         }

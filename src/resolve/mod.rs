@@ -17,6 +17,7 @@ use crate::gazetteer::{ActorId, ActorKind, Gazetteer, Office};
 use crate::triple::ActorRef;
 use chrono::NaiveDate;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// A resolved actor: the stream's view, plus what coreference needs to know.
 #[derive(Debug, Clone, PartialEq)]
@@ -117,7 +118,7 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    fn key_of(&self, id: ActorId) -> String {
+    fn key_of(&self, id: ActorId) -> Arc<str> {
         self.gazetteer.actor(id).key.clone()
     }
 
@@ -407,8 +408,8 @@ impl<'a> Resolver<'a> {
             Some(id) => self.known(id),
             None => Entity {
                 actor: ActorRef {
-                    id: slug(clean),
-                    name: clean.to_string(),
+                    id: slug(clean).into(),
+                    name: clean.into(),
                     kind: ActorKind::Person,
                     country: of.map(|c| self.key_of(c)),
                 },
@@ -514,8 +515,8 @@ impl<'a> Resolver<'a> {
             .collect();
         Entity {
             actor: ActorRef {
-                id: key,
-                name: format!("{owner_name} {}", pretty.join(" ")),
+                id: key.into(),
+                name: format!("{owner_name} {}", pretty.join(" ")).into(),
                 kind: ActorKind::Body,
                 country: Some(self.key_of(owner)),
             },
@@ -543,8 +544,8 @@ impl<'a> Resolver<'a> {
         };
         Entity {
             actor: ActorRef {
-                id,
-                name,
+                id: id.into(),
+                name: name.into(),
                 kind: ActorKind::Group,
                 country: key,
             },
