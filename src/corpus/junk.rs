@@ -33,18 +33,20 @@ fn classify(line: &str) -> LineKind {
     if t.is_empty() {
         return LineKind::Text;
     }
-    let lower = t.to_lowercase();
-    if lower == "source link"
-        || lower == "related post"
-        || lower == "related posts"
-        || lower.starts_with("leave a reply")
-        || lower.starts_with("leave a comment")
+    // Every line of every article comes here: compare without lower-casing it, and
+    // ask the regexes only about lines that open as their matches must.
+    let starts = |p: &str| t.get(..p.len()).is_some_and(|s| s.eq_ignore_ascii_case(p));
+    if t.eq_ignore_ascii_case("source link")
+        || t.eq_ignore_ascii_case("related post")
+        || t.eq_ignore_ascii_case("related posts")
+        || starts("leave a reply")
+        || starts("leave a comment")
     {
         return LineKind::Trailer;
     }
-    if AD_MARKER.find(t).is_some_and(|m| m.len() == t.len())
+    if (t.starts_with("[ad_") && AD_MARKER.find(t).is_some_and(|m| m.len() == t.len()))
         || t.contains("pic.twitter.com/")
-        || TWEET_ATTRIBUTION.is_match(t)
+        || (t.starts_with(['—', '–', '-']) && TWEET_ATTRIBUTION.is_match(t))
     {
         return LineKind::Junk;
     }

@@ -31,7 +31,7 @@ use crate::schema::Schema;
 use crate::text::{split_sentences, tokenize, Span, Token};
 use crate::triple::{Mood, Object, Triple};
 use np::{Chunker, Np, Reference};
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::Arc;
 
 /// Lower-cased surnames of the persons a document introduced (an Fx set: every word
@@ -388,7 +388,7 @@ impl Extractor {
                     }
                 }
             }
-            let mut seen = HashSet::new();
+            let mut seen = HashSet::default();
             let first = out.len();
             for e in &sentence.events {
                 for (subject, object) in pairs(e, entities, &field.text) {

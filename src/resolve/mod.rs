@@ -16,7 +16,7 @@ use crate::gazetteer::fuzzy::PersonIndex;
 use crate::gazetteer::{ActorId, ActorKind, Gazetteer, Office};
 use crate::triple::ActorRef;
 use chrono::NaiveDate;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::Arc;
 
 /// A resolved actor: the stream's view, plus what coreference needs to know.
@@ -74,13 +74,13 @@ impl<'a> Resolver<'a> {
             people,
             date,
             item_country: None,
-            surnames: HashMap::new(),
+            surnames: HashMap::default(),
             last_person: None,
             last_plural: Vec::new(),
             last_org: None,
             last_country: None,
             last_thing: None,
-            doc_roles: HashMap::new(),
+            doc_roles: HashMap::default(),
             salient_sentence: None,
             last_sentence: 0,
             subject_person: None,

@@ -179,13 +179,17 @@ pub(super) fn is_name_word(tok: &Token, text: &str, lower: &str) -> bool {
     // "al-Sadr", "el-Sisi", "bin-Laden": a particle glued to a capitalised name.
     // (Called for most tokens of a sentence: the capital is tested first.)
     let glued_particle = || {
-        ["al-", "el-", "ad-", "as-", "bin-", "ibn-", "abu-", "ben-"]
-            .iter()
-            .any(|p| {
-                lower.starts_with(p)
-                    && s.get(p.len()..)
-                        .is_some_and(|r| r.starts_with(char::is_uppercase))
-            })
+        lower
+            .as_bytes()
+            .get(2..4)
+            .is_some_and(|b| b.contains(&b'-'))
+            && ["al-", "el-", "ad-", "as-", "bin-", "ibn-", "abu-", "ben-"]
+                .iter()
+                .any(|p| {
+                    lower.starts_with(p)
+                        && s.get(p.len()..)
+                            .is_some_and(|r| r.starts_with(char::is_uppercase))
+                })
     };
     (s.starts_with(|c: char| c.is_uppercase()) || glued_particle())
         && !words::is_time_word(lower)
