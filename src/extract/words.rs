@@ -75,6 +75,12 @@ impl WordSet {
     pub(super) fn contains(&self, w: &str) -> bool {
         self.filter.admits(w) && self.set.contains(w)
     }
+
+    /// The set's own copy of `w`, if it holds it.
+    #[inline]
+    fn get(&self, w: &str) -> Option<&'static str> {
+        self.filter.admits(w).then(|| self.set.get(w).copied())?
+    }
 }
 
 macro_rules! lexicon {
@@ -100,6 +106,11 @@ lexicon!(
     "despite", "upon", "onto", "via", "beyond", "behind", "inside", "outside", "off", "per",
     "like", "since", "until", "following", "including", "regarding", "concerning", "versus",
 ]);
+
+/// A preposition as the lexicon's static string (phrases keep the one before them).
+pub fn as_prep(w: &str) -> Option<&'static str> {
+    PREPOSITIONS.get(w)
+}
 
 lexicon!(
     /// Determiners and quantifiers that open a noun phrase.

@@ -224,7 +224,7 @@ impl<'a> Resolver<'a> {
                 .find(|(e, modifier)| e.actor.kind != ActorKind::Person && !modifier)
                 .map(|(e, _)| vec![e.clone()]);
         }
-        if *plural && np.prep.as_deref() == Some("between") {
+        if *plural && np.prep == Some("between") {
             let newest_first = || seen.iter().rev().map(|(e, _)| e);
             return last_two(newest_first(), |e| e.actor.kind == ActorKind::Person)
                 .or_else(|| last_two(newest_first(), |_| true));

@@ -22,7 +22,7 @@ impl Grammar<'_> {
             let agent = self.nps.iter().position(|np| {
                 np.start > hit.end.saturating_sub(1)
                     && np.start <= hit.end + OBJECT_WINDOW
-                    && np.prep.as_deref() == Some("by")
+                    && np.prep == Some("by")
             })?;
             let patient = match self.subject_before(hit.start, 0) {
                 Some(p) => Arg::Np { np: p, skip: 0 },
@@ -174,7 +174,7 @@ impl Grammar<'_> {
                 continue;
             }
             // "on its borders with Ukraine", "near the frontier with Poland".
-            if np.prep.as_deref() == Some("with")
+            if np.prep == Some("with")
                 && np.start >= 2
                 && matches!(
                     self.words[np.start - 2].as_str(),
@@ -197,7 +197,7 @@ impl Grammar<'_> {
             let modifier = (relation != "attacks" || civilian)
                 && np.end < self.words.len()
                 && self.modifies_next(np.end);
-            match np.prep.as_deref() {
+            match np.prep {
                 // A direct object follows its verb with no preposition in between
                 // ("backs veto for members of the Council" has no direct object).
                 // Words between a verb and a phrase with its own determiner are a
@@ -350,7 +350,7 @@ impl Grammar<'_> {
         if let Some(n) = self.nps.iter().position(|np| {
             np.start >= hit.end
                 && np.start <= hit.end + 8
-                && np.prep.as_deref() == Some("between")
+                && np.prep == Some("between")
                 && !self.words[hit.end..np.start]
                     .iter()
                     .any(|w| is_boundary(w) || w == "," || w == "that" || w == "to")
@@ -376,7 +376,7 @@ impl Grammar<'_> {
         });
         let by_agent = || {
             self.nps.iter().position(|np| {
-                np.start >= hit.end && np.start <= hit.end + 2 && np.prep.as_deref() == Some("by")
+                np.start >= hit.end && np.start <= hit.end + 2 && np.prep == Some("by")
             })
         };
         let subject = possessor
@@ -406,7 +406,6 @@ impl Grammar<'_> {
                     && np.start <= hit.end + reach
                     && np
                         .prep
-                        .as_deref()
                         .is_some_and(|p| preps.iter().any(|q| q == p))
                     && !self.words[hit.end..np.start]
                         .iter()
@@ -600,9 +599,7 @@ impl Grammar<'_> {
             return Arg::Np { np: n, skip: 0 };
         }
         if let Some(n) = self.nps.iter().position(|np| {
-            np.start > noun
-                && np.start <= noun + 2
-                && matches!(np.prep.as_deref(), Some("by" | "from" | "of"))
+            np.start > noun && np.start <= noun + 2 && matches!(np.prep, Some("by" | "from" | "of"))
         }) {
             return Arg::Np { np: n, skip: 0 };
         }

@@ -138,7 +138,7 @@ impl Grammar<'_> {
             // "after the international community imposed sanctions": a preposition
             // that is also a conjunction opens a clause whose subject this is.
             let conjunction = matches!(
-                np.prep.as_deref(),
+                np.prep,
                 Some("after" | "before" | "since" | "until" | "as" | "once")
             ) && np.end == j;
             if (np.prep.is_none() || conjunction)

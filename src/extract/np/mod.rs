@@ -71,7 +71,7 @@ pub struct Np {
     /// the phrase modifies the noun after it.
     pub possessive: bool,
     /// The lower-cased preposition right before the phrase, if any.
-    pub prep: Option<String>,
+    pub prep: Option<&'static str>,
 }
 
 impl Np {
@@ -355,10 +355,7 @@ impl Chunker<'_> {
             while let Some(b) = before.filter(|&b| b > 0 && is_region_word(&self.words[b])) {
                 before = Some(b - 1);
             }
-            np.prep = before
-                .map(|p| &self.words[p])
-                .filter(|w| words::is_prep(w))
-                .cloned();
+            np.prep = before.and_then(|p| words::as_prep(&self.words[p]));
         }
         self.coordinate(out)
     }
@@ -392,19 +389,21 @@ impl Chunker<'_> {
         let mut out: Vec<Np> = Vec::new();
         for np in nps {
             if let Some(last) = out.last_mut() {
-                let between: Vec<&str> = self.words[last.end..np.start]
-                    .iter()
-                    .map(String::as_str)
-                    .collect();
-                let joins = matches!(
-                    between.as_slice(),
-                    ["and"] | [",", "and"] | [","] | ["as", "well", "as"] | ["or"]
-                );
-                let last_is_list = between == [","] && !last.possessive;
+                let between = &self.words[last.end..np.start];
+                let is = |words: &[&str]| {
+                    between.len() == words.len() && between.iter().zip(words).all(|(a, b)| a == b)
+                };
+                let comma = is(&[","]);
+                let joins = comma
+                    || is(&["and"])
+                    || is(&[",", "and"])
+                    || is(&["as", "well", "as"])
+                    || is(&["or"]);
+                let last_is_list = comma && !last.possessive;
                 if joins
                     && !last.possessive
                     && !np.possessive
-                    && (between != [","] || last_is_list && self.list_continues(np.end))
+                    && (!comma || last_is_list && self.list_continues(np.end))
                 {
                     last.end = np.end;
                     last.refs.extend(np.refs);
