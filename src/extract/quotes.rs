@@ -30,6 +30,11 @@ pub fn document_quotes(words: &[&[String]], nps: &[&[Np]]) -> Vec<SentenceQuotes
     for (i, ws) in words.iter().enumerate() {
         let mut start = open_since.map(|_| 0);
         for (k, w) in ws.iter().enumerate() {
+            // Every quotation mark opens with one of these bytes: skip the other words
+            // before comparing strings.
+            if !matches!(w.as_bytes().first(), Some(b'"' | b'q' | 0xE2 | 0xC2)) {
+                continue;
+            }
             let straight = w == "\"" || w == "quot;";
             match start {
                 None if is_open(w) || straight => {
