@@ -43,9 +43,56 @@ fn day(w: &str) -> Option<u32> {
     (1..=31).contains(&d).then_some(d)
 }
 
+/// Whether a word may open a time expression: a day number (what `u32` parses opens
+/// with a digit or "+"), or a word whose first three letters begin a day or month name.
+/// Every word of a sentence is tried against every event's trigger: most are turned
+/// away here rather than by the string matches below.
+#[inline]
+fn may_open_date(w: &str) -> bool {
+    let b = w.as_bytes();
+    match b {
+        [d, ..] if d.is_ascii_digit() || *d == b'+' => true,
+        [a, b, c, ..] => matches!(
+            &[*a, *b, *c],
+            b"yes"
+                | b"tod"
+                | b"ton"
+                | b"tom"
+                | b"mon"
+                | b"tue"
+                | b"wed"
+                | b"thu"
+                | b"fri"
+                | b"sat"
+                | b"sun"
+                | b"jan"
+                | b"feb"
+                | b"mar"
+                | b"apr"
+                | b"may"
+                | b"jun"
+                | b"jul"
+                | b"aug"
+                | b"sep"
+                | b"oct"
+                | b"nov"
+                | b"dec"
+        ),
+        _ => false,
+    }
+}
+
 /// A time expression starting at word `i`: the date it names, resolved against
 /// `article`; `future` prefers the next such day to the last one.
 pub fn date_at(words: &[String], i: usize, article: NaiveDate, future: bool) -> Option<NaiveDate> {
+    if !may_open_date(&words[i]) {
+        return None;
+    }
+    read_date(words, i, article, future)
+}
+
+/// [`date_at`] without the first check.
+fn read_date(words: &[String], i: usize, article: NaiveDate, future: bool) -> Option<NaiveDate> {
     let w = words[i].as_str();
     match w {
         "yesterday" => return Some(article - Duration::days(1)),
@@ -168,6 +215,64 @@ mod tests {
             event_date(&words("on Dec. 14 , 2021"), 0, Some(d("2022-03-01")), false),
             Some(d("2021-12-14"))
         );
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5_000))]
+        /// The first check turns away only words that open no date.
+        #[test]
+        fn the_first_check_turns_away_no_date(
+            w in proptest::collection::vec(
+                r"(yesterday|today|tonight|tomorrow|[a-z]{3,9}day|[a-z]{2,9}\.?|sept?\.?|[+]?[0-9]{1,4}(th|st|,)?|,|\PC{0,4})",
+                1..6,
+            ),
+            future: bool,
+        ) {
+            let article = d("2022-01-21");
+            for i in 0..w.len() {
+                proptest::prop_assert_eq!(
+                    date_at(&w, i, article, future),
+                    read_date(&w, i, article, future),
+                    "{:?} at {}", w, i
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn first_check_passes_every_name() {
+        for w in [
+            "yesterday",
+            "today",
+            "tonight",
+            "tomorrow",
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "january",
+            "jan.",
+            "feb",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "aug.",
+            "sept.",
+            "september",
+            "oct",
+            "november",
+            "dec.",
+            "14",
+            "+7",
+            "7th",
+        ] {
+            assert!(may_open_date(w), "{w}");
+        }
     }
 
     #[test]

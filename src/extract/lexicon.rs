@@ -38,6 +38,22 @@ pub struct TriggerHit {
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
     heads: FxHashMap<String, Vec<Entry>>,
+    /// One bit per [`filter_slot`] of the head words: most words of a sentence are no
+    /// head, and a clear bit says so before the word is hashed and looked up.
+    filter: Vec<u64>,
+}
+
+/// Bits in [`Lexicon::filter`].
+const FILTER_BITS: usize = 1 << 16;
+
+/// A word's bit in the filter, from its first two bytes and its length.
+#[inline]
+fn filter_slot(word: &str) -> usize {
+    let b = word.as_bytes();
+    let key = u32::from(b.first().copied().unwrap_or(0)) << 16
+        | u32::from(b.get(1).copied().unwrap_or(0)) << 8
+        | b.len().min(255) as u32;
+    (key.wrapping_mul(0x9E37_79B1) >> 16) as usize
 }
 
 impl Lexicon {
@@ -65,7 +81,21 @@ impl Lexicon {
                 }
             }
         }
-        Lexicon { heads }
+        let mut filter = vec![0u64; FILTER_BITS / 64];
+        for head in heads.keys() {
+            let slot = filter_slot(head);
+            filter[slot / 64] |= 1 << (slot % 64);
+        }
+        Lexicon { heads, filter }
+    }
+
+    /// Whether `word` may be a head word (false: it is none).
+    #[inline]
+    fn may_be_head(&self, word: &str) -> bool {
+        let slot = filter_slot(word);
+        self.filter
+            .get(slot / 64)
+            .is_some_and(|bits| bits >> (slot % 64) & 1 == 1)
     }
 
     /// Every trigger in a tokenized sentence, given its tokens' lower-cased texts
@@ -79,7 +109,7 @@ impl Lexicon {
     ) -> Vec<TriggerHit> {
         let mut hits = Vec::new();
         for (i, t) in tokens.iter().enumerate() {
-            if t.kind != TokenKind::Word {
+            if t.kind != TokenKind::Word || !self.may_be_head(&lower[i]) {
                 continue;
             }
             let Some(entries) = self.heads.get(&lower[i]) else {
@@ -190,4 +220,25 @@ fn noun_context(text: &str, tokens: &[Token], lower: &[String], i: usize) -> boo
     }
     // A lower-case word before is a modifier; a capitalised one is a subject's name.
     !tokens[prev].text(text).starts_with(char::is_uppercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The filter is exact for the lexicon's answers: no head word is turned away.
+    #[test]
+    fn the_filter_passes_every_head_word() {
+        let lexicon = Lexicon::new(&Schema::builtin().expect("built-in schema"));
+        assert!(!lexicon.heads.is_empty());
+        for head in lexicon.heads.keys() {
+            assert!(lexicon.may_be_head(head), "{head}");
+        }
+        // And it does turn words away, or it would be no use.
+        let turned_away = ["the", "of", "and", "minister", "russia", "in"]
+            .iter()
+            .filter(|w| !lexicon.may_be_head(w))
+            .count();
+        assert!(turned_away >= 3, "{turned_away}");
+    }
 }

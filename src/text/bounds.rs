@@ -47,33 +47,75 @@ impl<'a> Iterator for WordBounds<'a> {
             return None;
         }
         if self.at >= self.chunk_end {
-            // The next chunk.
+            // The next chunk. Chunks that are ASCII may be taken together (a chunk end
+            // is a boundary under the ASCII rules, which never look across one), so the
+            // chunk runs to the last chunk end before the next non-ASCII byte, found
+            // sixteen bytes at a time; only where a word holds non-ASCII is a chunk cut
+            // to the one word and given to the Unicode tables.
             let start = self.at;
-            let mut ascii = b[start].is_ascii();
-            let mut end = start + 1;
-            while end < b.len() {
-                let (p, c) = (b[end - 1], b[end]);
-                if p == b'\n' || (p == b' ' && c != b' ' && c.is_ascii()) {
-                    break;
+            let non_ascii = first_non_ascii(b, start);
+            let ascii_end = match non_ascii {
+                None => Some(b.len()),
+                Some(q) => (start + 1..=q).rev().find(|&e| chunk_ends_before(b, e)),
+            };
+            match ascii_end {
+                Some(end) => self.chunk_end = end,
+                None => {
+                    let mut end = start + 1;
+                    while end < b.len() && !chunk_ends_before(b, end) {
+                        end += 1;
+                    }
+                    self.chunk_end = end;
+                    self.unicode = Some((start, self.s[start..end].split_word_bound_indices()));
+                    return self.next();
                 }
-                ascii &= c.is_ascii();
-                end += 1;
-            }
-            self.chunk_end = end;
-            if !ascii {
-                self.unicode = Some((start, self.s[start..end].split_word_bound_indices()));
-                return self.next();
             }
         }
         let chunk = &b[..self.chunk_end];
         let start = self.at;
         let mut end = start + 1;
+        // Letters and digits next to each other never break (WB5, WB8 to WB10), whatever
+        // surrounds them: most of a word is crossed without the rules.
+        if chunk[start].is_ascii_alphanumeric() {
+            while end < chunk.len() && chunk[end].is_ascii_alphanumeric() {
+                end += 1;
+            }
+        } else if chunk[start] == b' ' {
+            // Spaces hold together (WB3d) and break before anything else.
+            while end < chunk.len() && chunk[end] == b' ' {
+                end += 1;
+            }
+            self.at = end;
+            return Some((start, &self.s[start..end]));
+        }
         while end < chunk.len() && !ascii_break(chunk, start, end) {
             end += 1;
         }
         self.at = end;
         Some((start, &self.s[start..end]))
     }
+}
+
+/// Whether a chunk ends before `b[i]` (`0 < i < b.len()`): after a line feed, or after a
+/// space before an ASCII character that is not one. A boundary whatever surrounds it.
+#[inline]
+fn chunk_ends_before(b: &[u8], i: usize) -> bool {
+    let (p, c) = (b[i - 1], b[i]);
+    p == b'\n' || (p == b' ' && c != b' ' && c.is_ascii())
+}
+
+/// Where the first byte at or after `from` that is not ASCII is.
+#[inline]
+fn first_non_ascii(b: &[u8], from: usize) -> Option<usize> {
+    let mut at = from;
+    // Sixteen bytes at a time, without branching, so that it compiles to vector code.
+    while let Some(chunk) = b.get(at..at + 16) {
+        if chunk.iter().fold(0, |any, &c| any | c) >= 0x80 {
+            break;
+        }
+        at += 16;
+    }
+    b[at..].iter().position(|c| !c.is_ascii()).map(|k| at + k)
 }
 
 /// Word break classes (UAX #29) of ASCII characters.

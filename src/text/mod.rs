@@ -11,4 +11,4 @@ mod tokens;
 
 pub use sentences::{split_sentences, MAX_SENTENCE_BYTES};
 pub use span::Span;
-pub use tokens::{tokenize, Token, TokenKind};
+pub use tokens::{tokenize, tokenize_into, Token, TokenKind};

@@ -170,22 +170,27 @@ pub fn split_sentences(text: &str, region: Span) -> Vec<Span> {
 /// Split one run of text (no sentence-ending line breaks inside) at terminal punctuation.
 fn split_unit(text: &str, unit: Span, out: &mut Vec<Span>) {
     let u = unit.of(text);
+    let bytes = u.as_bytes();
     let mut start = 0;
-    let mut iter = u.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        if !is_terminal(c) {
+    // Terminals are found by their first byte ('…' opens with 0xE2, like a few other
+    // characters the check below turns away): a unit is scanned as bytes, not decoded
+    // character by character. ASCII bytes and lead bytes are always character boundaries.
+    let mut from = 0;
+    while let Some(i) = next_terminal_byte(bytes, from) {
+        let Some(c) = u[i..].chars().next().filter(|&c| is_terminal(c)) else {
+            from = i + 1;
             continue;
-        }
+        };
         // Take the rest of the terminal run and any closing quotes or brackets.
         let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = iter.peek() {
-            if is_terminal(d) || is_closer(d) {
-                end = j + d.len_utf8();
-                iter.next();
-            } else {
-                break;
-            }
+        while let Some(d) = u[end..]
+            .chars()
+            .next()
+            .filter(|&d| is_terminal(d) || is_closer(d))
+        {
+            end += d.len_utf8();
         }
+        from = end;
         let after = &u[end..];
         let next_word_at = after.len() - after.trim_start().len();
         if next_word_at == 0 && !after.is_empty() {
@@ -205,6 +210,30 @@ fn split_unit(text: &str, unit: Span, out: &mut Vec<Span>) {
         start = end;
     }
     push(text, Span::new(unit.start + start, unit.end), out);
+}
+
+/// Whether a byte may open a terminal character: ".", "!", "?", or the lead byte of
+/// "…".
+#[inline]
+fn may_be_terminal(b: u8) -> bool {
+    (b == b'.') | (b == b'!') | (b == b'?') | (b == 0xE2)
+}
+
+/// The first byte at or after `from` that may open a terminal character.
+fn next_terminal_byte(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut at = from;
+    // Sixteen bytes at a time, tested without branching so that the test compiles to
+    // vector compares: most of a sentence holds no terminal at all.
+    while let Some(chunk) = bytes.get(at..at + 16) {
+        if chunk.iter().fold(false, |any, &b| any | may_be_terminal(b)) {
+            break;
+        }
+        at += 16;
+    }
+    bytes[at..]
+        .iter()
+        .position(|&b| may_be_terminal(b))
+        .map(|k| at + k)
 }
 
 /// Whether a full stop after `before` ends the sentence, given the text that follows.
