@@ -28,7 +28,7 @@ use crate::gazetteer::places::Places;
 use crate::gazetteer::Gazetteer;
 use crate::resolve::{Entity, Resolver};
 use crate::schema::Schema;
-use crate::text::{split_sentences, tokenize, Span, Token};
+use crate::text::{split_sentences, Span, Token};
 use crate::triple::{Mood, Object, Triple};
 use np::{Chunker, Np, Reference};
 use rustc_hash::FxHashSet as HashSet;
@@ -57,47 +57,76 @@ pub struct Sentence<'a> {
     from: usize,
 }
 
-/// The lower-cased words of every token are strings of their own, made and dropped
-/// by the million: a thread keeps the spent ones of its last articles and writes the
-/// next words into them, which saves an allocation and a free per token.
-mod spare_words {
-    use crate::text::Token;
+/// Every sentence gets a token list and a lower-cased string per token, made and
+/// dropped by the million: a thread keeps the spent ones of its last articles and
+/// writes the next sentences into them, which saves an allocation and a free each.
+mod spare {
+    use crate::text::{tokenize_into, Span, Token};
     use std::cell::RefCell;
 
-    /// Enough for a long article; more are dropped, so memory stays bounded.
-    const KEEP: usize = 1 << 15;
+    /// Enough for a long article; more are dropped, and so are lists and words grown
+    /// unusually long, so memory stays bounded whatever the input.
+    const KEEP_WORDS: usize = 1 << 15;
+    const KEEP_LISTS: usize = 1 << 11;
+    const LONGEST_LIST: usize = 1 << 10;
+    const LONGEST_WORD: usize = 64;
+
+    #[derive(Default)]
+    struct Spare {
+        words: Vec<String>,
+        word_lists: Vec<Vec<String>>,
+        token_lists: Vec<Vec<Token>>,
+    }
 
     thread_local! {
-        static SPARE: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+        static SPARE: RefCell<Spare> = RefCell::default();
+    }
+
+    /// The tokens of `span` of `text`.
+    pub(super) fn tokens(text: &str, span: Span) -> Vec<Token> {
+        let mut tokens = SPARE.with_borrow_mut(|s| s.token_lists.pop().unwrap_or_default());
+        tokenize_into(text, span, &mut tokens);
+        tokens
     }
 
     /// The lower-cased texts of `tokens`, as `str::to_lowercase` writes them.
     pub(super) fn lowercased(tokens: &[Token], text: &str) -> Vec<String> {
         SPARE.with_borrow_mut(|spare| {
-            tokens
-                .iter()
-                .map(|t| {
-                    let s = t.text(text);
-                    let mut w = spare.pop().unwrap_or_default();
-                    w.clear();
-                    if s.is_ascii() {
-                        w.push_str(s);
-                        w.make_ascii_lowercase();
-                    } else {
-                        // Unicode lower-casing depends on context (a final sigma).
-                        w.push_str(&s.to_lowercase());
-                    }
-                    w
-                })
-                .collect()
+            let mut out = spare.word_lists.pop().unwrap_or_default();
+            out.extend(tokens.iter().map(|t| {
+                let s = t.text(text);
+                let mut w = spare.words.pop().unwrap_or_default();
+                w.clear();
+                if s.is_ascii() {
+                    w.push_str(s);
+                    w.make_ascii_lowercase();
+                } else {
+                    // Unicode lower-casing depends on context (a final sigma).
+                    w.push_str(&s.to_lowercase());
+                }
+                w
+            }));
+            out
         })
     }
 
-    /// Keep an article's words for the next one.
-    pub(super) fn give_back(words: Vec<String>) {
+    /// Keep a sentence's tokens and words for the sentences to come.
+    pub(super) fn give_back(mut tokens: Vec<Token>, mut words: Vec<String>) {
         SPARE.with_borrow_mut(|spare| {
-            let room = KEEP.saturating_sub(spare.len());
-            spare.extend(words.into_iter().take(room));
+            let room = KEEP_WORDS.saturating_sub(spare.words.len());
+            spare.words.extend(
+                words
+                    .drain(..)
+                    .filter(|w| w.capacity() <= LONGEST_WORD)
+                    .take(room),
+            );
+            tokens.clear();
+            if spare.word_lists.len() < KEEP_LISTS && words.capacity() <= LONGEST_LIST {
+                spare.word_lists.push(words);
+            }
+            if spare.token_lists.len() < KEEP_LISTS && tokens.capacity() <= LONGEST_LIST {
+                spare.token_lists.push(tokens);
+            }
         });
     }
 }
@@ -176,8 +205,8 @@ impl Extractor {
         lead: bool,
         surnames: &Surnames,
     ) -> Sentence<'a> {
-        let tokens = tokenize(text, span);
-        let words = spare_words::lowercased(&tokens, text);
+        let tokens = spare::tokens(text, span);
+        let words = spare::lowercased(&tokens, text);
         let mut mentions = self.mentions.find(text, span, &tokens);
         let mut skip_to = 0;
         let mut dateline_place = None;
@@ -419,7 +448,7 @@ impl Extractor {
             out.extend(this_sentence);
         }
         for sentence in analysed {
-            spare_words::give_back(sentence.words);
+            spare::give_back(sentence.tokens, sentence.words);
         }
         out
     }
