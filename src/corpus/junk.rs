@@ -46,7 +46,7 @@ fn classify(line: &str) -> LineKind {
     }
     if (t.starts_with("[ad_") && AD_MARKER.find(t).is_some_and(|m| m.len() == t.len()))
         || t.contains("pic.twitter.com/")
-        || (t.starts_with(['—', '–', '-']) && TWEET_ATTRIBUTION.is_match(t))
+        || (t.starts_with(['—', '–', '-']) && t.contains("(@") && TWEET_ATTRIBUTION.is_match(t))
     {
         return LineKind::Junk;
     }
