@@ -561,6 +561,7 @@ impl Chunker<'_> {
     pub(super) fn is_modifier_word(&self, i: usize) -> bool {
         let w = self.words[i].as_str();
         self.tokens[i].kind == TokenKind::Word
+            && (!w.ends_with("ed") || w.contains('-'))
             && self.mention_at(i).is_none()
             && !words::is_aux(w)
             && !words::is_modal(w)
@@ -571,7 +572,6 @@ impl Chunker<'_> {
             && !words::is_common_verb(w)
             && !words::is_reporting(w)
             && !matches!(w, "and" | "or" | "but" | "that" | "which" | "who")
-            && (!w.ends_with("ed") || w.contains('-'))
     }
 }
 
