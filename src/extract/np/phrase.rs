@@ -40,6 +40,11 @@ impl Chunker<'_> {
     /// noun up to two words on ("rebel militants"). Debug builds check the claim on
     /// every token (`Chunker::chunk`).
     pub(super) fn may_start_phrase(&self, i: usize) -> bool {
+        // A number, a mark or a clitic can only open a name ("9/11"): every other
+        // reading starts with a word of letters.
+        if self.tokens[i].kind != TokenKind::Word {
+            return self.mention_at(i).is_some();
+        }
         let w = self.words[i].as_str();
         let group_ahead = |k: usize| self.words.get(k).is_some_and(|n| words::is_group_noun(n));
         words::is_pronoun(w)
