@@ -204,9 +204,12 @@ impl MentionFinder {
         for t in tokens {
             let (a, b) = (t.span.start - sentence.start, t.span.end - sentence.start);
             names_at(a);
-            for p in a + 1..b {
-                if bytes[p - 1] == b'-' {
-                    names_at(p);
+            // Few tokens have a hyphen: look for one before walking their bytes.
+            if bytes[a..b].contains(&b'-') {
+                for p in a + 1..b {
+                    if bytes[p - 1] == b'-' {
+                        names_at(p);
+                    }
                 }
             }
         }
