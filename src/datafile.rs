@@ -53,12 +53,38 @@ pub fn parse_ron<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, DataE
         })
 }
 
-/// The 1-based line on which `field: "value"` first appears at or after byte `from`,
-/// so that an entry parsed by serde can be traced back to where it is written.
-pub fn line_of_field(text: &str, field: &str, value: &str, from: usize) -> Option<(usize, usize)> {
-    let needle = format!("{field}: {}", ron_string(value));
-    let at = text.get(from..)?.find(&needle)? + from;
-    Some((text[..at].matches('\n').count() + 1, at + needle.len()))
+/// Finds the entries of a file in the order they are written, so that an entry
+/// parsed by serde can be traced back to its line. Lines are counted from one entry
+/// to the next, not from the top of the file for each (which made loading a long
+/// list quadratic).
+#[derive(Debug, Clone)]
+pub struct FieldLocator<'t> {
+    text: &'t str,
+    /// Where the last entry found ends, and the 1-based line there.
+    pos: usize,
+    line: usize,
+}
+
+impl<'t> FieldLocator<'t> {
+    pub fn new(text: &'t str) -> Self {
+        FieldLocator {
+            text,
+            pos: 0,
+            line: 1,
+        }
+    }
+
+    /// The 1-based line of the first `field: "value"` after the last entry found; if
+    /// there is none, the position stays.
+    pub fn next(&mut self, field: &str, value: &str) -> Option<usize> {
+        let newlines = |s: &str| s.bytes().filter(|&b| b == b'\n').count();
+        let needle = format!("{field}: {}", ron_string(value));
+        let at = self.text.get(self.pos..)?.find(&needle)? + self.pos;
+        let line = self.line + newlines(&self.text[self.pos..at]);
+        self.pos = at + needle.len();
+        self.line = line + newlines(&needle);
+        Some(line)
+    }
 }
 
 /// A string as RON writes it (quoted, escaped), to search for it in a file.

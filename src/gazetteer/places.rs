@@ -3,7 +3,7 @@
 //! of the gazetteer: they are looked up only where the text names a place.
 
 use super::{ActorId, ActorKind, Gazetteer};
-use crate::datafile::{line_of_field, parse_ron, DataError};
+use crate::datafile::{parse_ron, DataError, FieldLocator};
 use serde::Deserialize;
 use std::collections::HashMap;
 
@@ -48,19 +48,16 @@ impl Places {
             .map(|n| n.text.to_lowercase())
             .collect();
         let mut places = Places::default();
-        let mut from = 0;
+        let mut locate = FieldLocator::new(text);
         for city in parsed.cities {
-            let at = line_of_field(text, "name", &city.name, from);
-            if let Some((_, end)) = at {
-                from = end;
-            }
+            let line = locate.next("name", &city.name);
             let country = gazetteer
                 .by_key(&city.country)
                 .filter(|&c| gazetteer.actor(c).kind == ActorKind::Country)
                 .ok_or_else(|| {
                     DataError::new(
                         file,
-                        at.map(|(line, _)| line),
+                        line,
                         format!(
                             "city {:?}: {:?} is not a country of the gazetteer",
                             city.name, city.country

@@ -4,7 +4,7 @@
 //! refers to them through [`RelationId`] handles and asks the schema for their flags.
 //! The built-in schema is compiled into the binary so that it runs from anywhere.
 
-use crate::datafile::{line_of_field, parse_ron, DataError};
+use crate::datafile::{parse_ron, DataError, FieldLocator};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::fmt;
@@ -125,11 +125,9 @@ impl Schema {
     pub fn parse(file: &str, text: &str) -> Result<Schema, DataError> {
         let parsed: SchemaFile = parse_ron(file, text)?;
         let mut by_name = HashMap::new();
-        let mut from = 0;
+        let mut locate = FieldLocator::new(text);
         for (i, r) in parsed.relations.iter().enumerate() {
-            let (line, next) = line_of_field(text, "name", &r.name, from)
-                .map_or((None, from), |(l, at)| (Some(l), at));
-            from = next;
+            let line = locate.next("name", &r.name);
             let err = |problem: String| DataError::new(file, line, problem);
             if r.name.is_empty() || !r.name.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
                 return Err(err(format!(
