@@ -232,6 +232,9 @@ impl Builder {
                 self.agent_layer[i] = self.layer;
             }
             None => {
+                if let Some((first, _)) = key.split_once(' ') {
+                    self.g.agent_first.insert(first.to_string());
+                }
                 self.g.agent_index.insert(key, self.g.agents.len());
                 self.g.agents.push(agent);
                 self.agent_layer.push(self.layer);
@@ -253,6 +256,7 @@ impl Builder {
         self.g.check_names(&layers);
         self.g.index_holders();
         self.g.index_bodies();
+        self.g.index_adjectives();
         (self.g, self.problems)
     }
 }

@@ -170,6 +170,11 @@ pub struct Gazetteer {
     members: HashMap<ActorId, Vec<ActorId>>,
     agents: Vec<Agent>,
     agent_index: HashMap<String, usize>,
+    /// The first words of agent nouns of several words ("border" of "border police"):
+    /// only after one of them can a longer agent noun start.
+    agent_first: std::collections::HashSet<String>,
+    /// Each actor's first adjective, as an index into `names`.
+    adjectives: HashMap<ActorId, usize>,
     warnings: Vec<DataError>,
     /// Office holders by (office, country or organization), in table order.
     holders: HashMap<(Office, ActorId), Vec<ActorId>>,
@@ -290,10 +295,20 @@ impl Gazetteer {
 
     /// The first adjective of an actor ("Iraqi" for Iraq), if it has one.
     pub fn adjective(&self, id: ActorId) -> Option<&str> {
-        self.names
-            .iter()
-            .find(|n| n.actor == id && n.kind == NameKind::Adjective)
-            .map(|n| n.text.as_str())
+        let &i = self.adjectives.get(&id)?;
+        Some(self.names[i].text.as_str())
+    }
+
+    /// Index each actor's first adjective: `adjective` is asked for every group and
+    /// body named, and a scan of all names (tens of thousands with a CAMEO
+    /// dictionary) each time was most of their resolution.
+    fn index_adjectives(&mut self) {
+        self.adjectives.clear();
+        for (i, n) in self.names.iter().enumerate() {
+            if n.kind == NameKind::Adjective {
+                self.adjectives.entry(n.actor).or_insert(i);
+            }
+        }
     }
 
     /// Members of an alliance or bloc.
@@ -402,8 +417,17 @@ impl Gazetteer {
     /// The agent a noun names ("police", "soldiers" → `soldier`), if an agent
     /// dictionary was loaded: plural forms are tried back to the singular.
     pub fn agent(&self, noun: &str) -> Option<&Agent> {
-        let noun = noun.to_lowercase();
-        singulars(&noun)
+        let lower;
+        let noun = if noun
+            .bytes()
+            .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+        {
+            lower = noun.to_lowercase();
+            lower.as_str()
+        } else {
+            noun
+        };
+        singulars(noun)
             .into_iter()
             .find_map(|n| self.agent_index.get(&n))
             .map(|&i| &self.agents[i])
@@ -415,7 +439,12 @@ impl Gazetteer {
         if self.agents.is_empty() {
             return None;
         }
-        (1..=words.len().min(4))
+        // Asked after every country word: join words only where a longer noun may start.
+        let longest = match words.first() {
+            Some(w) if self.agent_first.contains(w.as_str()) => words.len().min(4),
+            _ => words.len().min(1),
+        };
+        (1..=longest)
             .rev()
             .find_map(|n| self.agent(&words[..n].join(" ")).map(|a| (a, n)))
     }
