@@ -112,6 +112,31 @@ pub fn as_prep(w: &str) -> Option<&'static str> {
     PREPOSITIONS.get(w)
 }
 
+/// Words that never modify a noun between a country and its agent noun: auxiliaries,
+/// modals, future and negation markers, prepositions, determiners, common and reporting
+/// verbs, and conjunctions and relative pronouns. One set for what were nine lookups
+/// per word ([`super::np`] asks this of most words of a sentence).
+pub fn is_never_modifier(w: &str) -> bool {
+    static UNION: LazyLock<(Filter, FxHashSet<&'static str>)> = LazyLock::new(|| {
+        let sets = [
+            &AUXILIARIES,
+            &MODALS,
+            &FUTURE,
+            &NEGATORS,
+            &PREPOSITIONS,
+            &DETERMINERS,
+            &COMMON_VERBS,
+            &REPORTING,
+        ];
+        let mut words: FxHashSet<&'static str> =
+            sets.iter().flat_map(|s| s.set.iter().copied()).collect();
+        words.extend(["and", "or", "but", "that", "which", "who"]);
+        let filter = words.iter().fold(Filter::EMPTY, |f, w| f.with(w));
+        (filter, words)
+    });
+    UNION.0.admits(w) && UNION.1.contains(w)
+}
+
 lexicon!(
     /// Determiners and quantifiers that open a noun phrase.
     DETERMINERS, is_det, [
@@ -289,6 +314,44 @@ lexicon!(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn never_modifier_is_the_union_of_its_classes() {
+        let one_by_one = |w: &str| {
+            is_aux(w)
+                || is_modal(w)
+                || is_future(w)
+                || is_negator(w)
+                || is_prep(w)
+                || is_det(w)
+                || is_common_verb(w)
+                || is_reporting(w)
+                || matches!(w, "and" | "or" | "but" | "that" | "which" | "who")
+        };
+        let sets = [
+            &AUXILIARIES,
+            &MODALS,
+            &FUTURE,
+            &NEGATORS,
+            &PREPOSITIONS,
+            &DETERMINERS,
+            &COMMON_VERBS,
+            &REPORTING,
+        ];
+        let members = sets.iter().flat_map(|s| s.set.iter().copied());
+        let others = [
+            "russian",
+            "military",
+            "troops",
+            "",
+            "x",
+            "armed",
+            "pro-russian",
+        ];
+        for w in members.chain(others) {
+            assert_eq!(is_never_modifier(w), one_by_one(w), "{w:?}");
+        }
+    }
 
     #[test]
     fn closed_classes() {

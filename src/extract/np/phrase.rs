@@ -568,15 +568,7 @@ impl Chunker<'_> {
         self.tokens[i].kind == TokenKind::Word
             && (!w.ends_with("ed") || w.contains('-'))
             && self.mention_at(i).is_none()
-            && !words::is_aux(w)
-            && !words::is_modal(w)
-            && !words::is_future(w)
-            && !words::is_negator(w)
-            && !words::is_prep(w)
-            && !words::is_det(w)
-            && !words::is_common_verb(w)
-            && !words::is_reporting(w)
-            && !matches!(w, "and" | "or" | "but" | "that" | "which" | "who")
+            && !words::is_never_modifier(w)
     }
 }
 
