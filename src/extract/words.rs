@@ -117,24 +117,57 @@ pub fn as_prep(w: &str) -> Option<&'static str> {
 /// verbs, and conjunctions and relative pronouns. One set for what were nine lookups
 /// per word ([`super::np`] asks this of most words of a sentence).
 pub fn is_never_modifier(w: &str) -> bool {
-    static UNION: LazyLock<(Filter, FxHashSet<&'static str>)> = LazyLock::new(|| {
-        let sets = [
-            &AUXILIARIES,
-            &MODALS,
-            &FUTURE,
-            &NEGATORS,
-            &PREPOSITIONS,
-            &DETERMINERS,
-            &COMMON_VERBS,
-            &REPORTING,
-        ];
-        let mut words: FxHashSet<&'static str> =
-            sets.iter().flat_map(|s| s.set.iter().copied()).collect();
-        words.extend(["and", "or", "but", "that", "which", "who"]);
-        let filter = words.iter().fold(Filter::EMPTY, |f, w| f.with(w));
-        (filter, words)
+    static UNION: LazyLock<Union> = LazyLock::new(|| {
+        Union::of(
+            &[
+                &AUXILIARIES,
+                &MODALS,
+                &FUTURE,
+                &NEGATORS,
+                &PREPOSITIONS,
+                &DETERMINERS,
+                &COMMON_VERBS,
+                &REPORTING,
+            ],
+            &["and", "or", "but", "that", "which", "who"],
+        )
     });
-    UNION.0.admits(w) && UNION.1.contains(w)
+    UNION.contains(w)
+}
+
+/// Lower-cased words that are never part of a name, capitalised or not: time words,
+/// determiners, prepositions, pronouns, conjunctions, "said", and the bare titles
+/// "minister" and "president". One set for five lookups per capitalised word.
+pub fn is_never_name(w: &str) -> bool {
+    static UNION: LazyLock<Union> = LazyLock::new(|| {
+        Union::of(
+            &[&TIME_WORDS, &DETERMINERS, &PREPOSITIONS, &PRONOUNS],
+            &["and", "or", "but", "said", "says", "minister", "president"],
+        )
+    });
+    UNION.contains(w)
+}
+
+/// Several word classes as one set, for tests asked of most words.
+struct Union {
+    filter: Filter,
+    set: FxHashSet<&'static str>,
+}
+
+impl Union {
+    fn of(sets: &[&WordSet], extra: &[&'static str]) -> Self {
+        let set: FxHashSet<&'static str> = sets
+            .iter()
+            .flat_map(|s| s.set.iter().copied())
+            .chain(extra.iter().copied())
+            .collect();
+        let filter = set.iter().fold(Filter::EMPTY, |f, w| f.with(w));
+        Union { filter, set }
+    }
+
+    fn contains(&self, w: &str) -> bool {
+        self.filter.admits(w) && self.set.contains(w)
+    }
 }
 
 lexicon!(
@@ -350,6 +383,25 @@ mod tests {
         ];
         for w in members.chain(others) {
             assert_eq!(is_never_modifier(w), one_by_one(w), "{w:?}");
+        }
+    }
+
+    #[test]
+    fn never_name_is_the_union_of_its_classes() {
+        let one_by_one = |w: &str| {
+            is_time_word(w)
+                || is_det(w)
+                || is_prep(w)
+                || is_pronoun(w)
+                || matches!(
+                    w,
+                    "and" | "or" | "but" | "said" | "says" | "minister" | "president"
+                )
+        };
+        let sets = [&TIME_WORDS, &DETERMINERS, &PREPOSITIONS, &PRONOUNS];
+        let members = sets.iter().flat_map(|s| s.set.iter().copied());
+        for w in members.chain(["putin", "monday", "", "kremlin", "the"]) {
+            assert_eq!(is_never_name(w), one_by_one(w), "{w:?}");
         }
     }
 

@@ -191,15 +191,7 @@ pub(super) fn is_name_word(tok: &Token, text: &str, lower: &str) -> bool {
                             .is_some_and(|r| r.starts_with(char::is_uppercase))
                 })
     };
-    (s.starts_with(|c: char| c.is_uppercase()) || glued_particle())
-        && !words::is_time_word(lower)
-        && !words::is_det(lower)
-        && !words::is_prep(lower)
-        && !words::is_pronoun(lower)
-        && !matches!(
-            lower,
-            "and" | "or" | "but" | "said" | "says" | "minister" | "president"
-        )
+    (s.starts_with(|c: char| c.is_uppercase()) || glued_particle()) && !words::is_never_name(lower)
 }
 
 /// Agent nouns that, with "the" and no country, stand for the state the item is about.
