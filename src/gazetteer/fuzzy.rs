@@ -202,7 +202,7 @@ fn surname_initial(slug: &str) -> Option<(char, char)> {
 
 /// Lower-case ASCII slug, words joined by `_` ("José Manuel Albares" → "jose_manuel_albares").
 pub fn slug(name: &str) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(name.len());
     for c in name.chars() {
         let c = fold_accent(c);
         if c.is_ascii_alphanumeric() {

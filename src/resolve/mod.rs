@@ -136,7 +136,7 @@ impl<'a> Resolver<'a> {
                 })
                 .collect();
         }
-        let mut out: Vec<Entity> = Vec::new();
+        let mut out: Vec<Entity> = Vec::with_capacity(np.refs.len());
         let opening = np.prep.is_none() && self.opened != Some(sentence);
         if self.in_sentence.0 != sentence {
             self.in_sentence = (sentence, Vec::new());
