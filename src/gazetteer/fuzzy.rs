@@ -51,6 +51,10 @@ impl PersonIndex {
                     .push((s, n.actor, letters));
             }
         }
+        // Shortest first: a look-up takes only the names within its reach in length.
+        for block in by_initial.values_mut() {
+            block.sort_by_key(|c| c.0.len());
+        }
         PersonIndex { by_initial, words }
     }
 
@@ -61,7 +65,11 @@ impl PersonIndex {
         if !shares_a_word(target.split('_').next()) && !shares_a_word(target.rsplit('_').next()) {
             return None;
         }
-        let candidates = self.by_initial.get(&surname_initial(&target)?)?;
+        let block = self.by_initial.get(&surname_initial(&target)?)?;
+        // Names more than four characters longer or shorter cannot reach the bar (below).
+        let from = block.partition_point(|c| c.0.len() + 4 < target.len());
+        let to = block.partition_point(|c| c.0.len() <= target.len() + 4);
+        let candidates = &block[from..to.max(from)];
         let letters = Letters::of(target.as_bytes());
         let mut best: FxHashMap<ActorId, f64> = FxHashMap::default();
         for (candidate, actor, their_letters) in candidates {

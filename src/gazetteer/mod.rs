@@ -169,10 +169,10 @@ pub struct Gazetteer {
     names: Vec<Name>,
     members: HashMap<ActorId, Vec<ActorId>>,
     agents: Vec<Agent>,
-    agent_index: HashMap<String, usize>,
+    agent_index: rustc_hash::FxHashMap<String, usize>,
     /// The first words of agent nouns of several words ("border" of "border police"):
     /// only after one of them can a longer agent noun start.
-    agent_first: std::collections::HashSet<String>,
+    agent_first: rustc_hash::FxHashSet<String>,
     /// Each actor's first adjective, as an index into `names`.
     adjectives: HashMap<ActorId, usize>,
     warnings: Vec<DataError>,
@@ -427,10 +427,18 @@ impl Gazetteer {
         } else {
             noun
         };
-        singulars(noun)
-            .into_iter()
-            .find_map(|n| self.agent_index.get(&n))
-            .map(|&i| &self.agents[i])
+        // The noun, then the singulars it may be the plural of, in that order; only
+        // the two that change letters allocate (this is asked after every country word).
+        let get = |n: &str| self.agent_index.get(n).copied();
+        get(noun)
+            .or_else(|| noun.strip_suffix("ies").and_then(|s| get(&format!("{s}y"))))
+            .or_else(|| {
+                noun.strip_suffix("men")
+                    .and_then(|s| get(&format!("{s}man")))
+            })
+            .or_else(|| noun.strip_suffix("es").and_then(get))
+            .or_else(|| noun.strip_suffix('s').and_then(get))
+            .map(|i| &self.agents[i])
     }
 
     /// The longest agent noun at the start of `words` (lower case) and how many
@@ -462,24 +470,6 @@ impl Gazetteer {
             .and_then(|r| codes::sector_of_title(&r.title))
             .or(a.sector.as_deref())
     }
-}
-
-/// A noun and the singulars it may be the plural of.
-fn singulars(noun: &str) -> Vec<String> {
-    let mut out = vec![noun.to_string()];
-    if let Some(s) = noun.strip_suffix("ies") {
-        out.push(format!("{s}y"));
-    }
-    if let Some(s) = noun.strip_suffix("men") {
-        out.push(format!("{s}man"));
-    }
-    if let Some(s) = noun.strip_suffix("es") {
-        out.push(s.to_string());
-    }
-    if let Some(s) = noun.strip_suffix('s') {
-        out.push(s.to_string());
-    }
-    out
 }
 
 /// Load the built-in RON files as the first layer.
