@@ -107,7 +107,7 @@ impl Lexicon {
         lower: &[String],
         after_adjective: &[usize],
     ) -> Vec<TriggerHit> {
-        let mut hits = Vec::new();
+        let mut hits = Vec::with_capacity(4);
         for (i, t) in tokens.iter().enumerate() {
             if t.kind != TokenKind::Word || !self.may_be_head(&lower[i]) {
                 continue;

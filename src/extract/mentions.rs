@@ -188,7 +188,7 @@ impl MentionFinder {
         let s = sentence.of(text);
         let bytes = s.as_bytes();
         // Every name starting at a token, or after a hyphen inside one.
-        let mut candidates: Vec<(usize, usize, u32)> = Vec::new();
+        let mut candidates: Vec<(usize, usize, u32)> = Vec::with_capacity(16);
         let mut names_at = |p: usize| {
             let capital = match bytes.get(p) {
                 Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
@@ -216,7 +216,7 @@ impl MentionFinder {
         // In the order an overlapping search reports them: by end, longest first, then
         // by pattern (ties below keep this order).
         candidates.sort_unstable_by_key(|&(start, end, pattern)| (end, start, pattern));
-        let mut found: Vec<Mention> = Vec::new();
+        let mut found: Vec<Mention> = Vec::with_capacity(candidates.len());
         for (m_start, m_end, pattern) in candidates {
             let (actor, via, ref name) = self.patterns[pattern as usize];
             let matched = &s[m_start..m_end];
@@ -265,7 +265,7 @@ impl MentionFinder {
         }
         // Longest first; keep each match that overlaps nothing already kept.
         found.sort_by_key(|m| (std::cmp::Reverse(m.end - m.start), m.start));
-        let mut out: Vec<Mention> = Vec::new();
+        let mut out: Vec<Mention> = Vec::with_capacity(found.len());
         for m in found {
             if out.iter().all(|k| m.end <= k.start || m.start >= k.end) {
                 out.push(m);

@@ -323,7 +323,7 @@ impl Chunker<'_> {
 
     /// Every actor phrase of the sentence, in order, coordination merged.
     pub fn chunk(&self) -> Vec<Np> {
-        let mut out: Vec<Np> = Vec::new();
+        let mut out: Vec<Np> = Vec::with_capacity(8);
         let mut i = self.from;
         while i < self.tokens.len() {
             let may_start = self.may_start_phrase(i);
@@ -378,7 +378,7 @@ impl Chunker<'_> {
 
     /// Merge "A, B and C" (and "A as well as B") into one phrase.
     pub(super) fn coordinate(&self, nps: Vec<Np>) -> Vec<Np> {
-        let mut out: Vec<Np> = Vec::new();
+        let mut out: Vec<Np> = Vec::with_capacity(nps.len());
         for np in nps {
             if let Some(last) = out.last_mut() {
                 let between = &self.words[last.end..np.start];
