@@ -39,8 +39,12 @@ pub struct Counts {
 /// A batch's (content hash, triples), article by article.
 type Extracted = Vec<(u64, Vec<Triple>)>;
 
-/// Articles extracted in parallel per batch; they are merged in input order.
-const BATCH: usize = 64;
+/// Articles extracted in parallel per batch; they are merged in input order. Larger
+/// batches leave the two sides of the pipeline less often waiting for each other
+/// (256 rather than 64: 100 MB in 3.3–3.4 s instead of 3.8–3.9); the byte budget keeps
+/// three batches of very long articles from filling memory.
+const BATCH: usize = 256;
+const BATCH_BYTES: usize = 4 << 20;
 
 pub fn run(args: BuildArgs) -> Result<u8, Failure> {
     args.input.init_threads();
@@ -133,7 +137,9 @@ fn merge_inputs_with(
     let mut inputs = read_inputs(&input.paths(), options);
     let mut read = |report: &mut StderrReport| {
         let mut batch: Vec<Box<Article>> = Vec::with_capacity(BATCH);
-        inputs.next_batch(&mut batch, BATCH, |p| progress.suspend(|| report.report(p)));
+        inputs.next_batch(&mut batch, BATCH, BATCH_BYTES, |p| {
+            progress.suspend(|| report.report(p))
+        });
         batch
     };
     // A pipeline of three batches: while batch n is extracted in parallel, batch n - 1
@@ -165,6 +171,9 @@ fn merge_inputs_with(
             || {
                 let extracted: Vec<(u64, Vec<Triple>)> = current
                     .par_iter()
+                    // One article a task: articles differ in length, and small tasks
+                    // let the merging thread take extraction work once it is done.
+                    .with_max_len(1)
                     .map(|a| (content_hash(a), date_free(extractor, extractor.extract(a))))
                     .collect();
                 (current, extracted)

@@ -76,20 +76,24 @@ impl Iterator for Inputs {
 }
 
 impl Inputs {
-    /// Fill `batch` with up to `size` articles (for parallel extraction), handing the
-    /// problems met on the way to `on_problem`; false once nothing is left.
+    /// Fill `batch` with up to `size` articles (for parallel extraction), or fewer once
+    /// their texts reach `max_bytes` (one article at least), handing the problems met
+    /// on the way to `on_problem`; false once nothing is left.
     pub fn next_batch(
         &mut self,
         batch: &mut Vec<Box<Article>>,
         size: usize,
+        max_bytes: usize,
         mut on_problem: impl FnMut(Problem),
     ) -> bool {
         batch.clear();
+        let mut bytes = 0;
         for item in self.by_ref() {
             match item {
                 Read::Article(a) => {
+                    bytes += a.fields().map(|f| f.text.len()).sum::<usize>();
                     batch.push(a);
-                    if batch.len() == size {
+                    if batch.len() == size || bytes >= max_bytes {
                         return true;
                     }
                 }
