@@ -2,6 +2,7 @@
 
 use super::inflect::{noun_forms, verb_forms};
 use super::words;
+use super::words::Filter;
 use crate::schema::{Pos, RelationId, Schema};
 use crate::text::{Token, TokenKind};
 use rustc_hash::FxHashMap;
@@ -38,22 +39,9 @@ pub struct TriggerHit {
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
     heads: FxHashMap<String, Vec<Entry>>,
-    /// One bit per [`filter_slot`] of the head words: most words of a sentence are no
-    /// head, and a clear bit says so before the word is hashed and looked up.
-    filter: Vec<u64>,
-}
-
-/// Bits in [`Lexicon::filter`].
-const FILTER_BITS: usize = 1 << 16;
-
-/// A word's bit in the filter, from its first two bytes and its length.
-#[inline]
-fn filter_slot(word: &str) -> usize {
-    let b = word.as_bytes();
-    let key = u32::from(b.first().copied().unwrap_or(0)) << 16
-        | u32::from(b.get(1).copied().unwrap_or(0)) << 8
-        | b.len().min(255) as u32;
-    (key.wrapping_mul(0x9E37_79B1) >> 16) as usize
+    /// The head words' first and last bytes by length: most words of a sentence are
+    /// no head, and the filter says so before the word is hashed and looked up.
+    filter: Filter,
 }
 
 impl Lexicon {
@@ -81,21 +69,14 @@ impl Lexicon {
                 }
             }
         }
-        let mut filter = vec![0u64; FILTER_BITS / 64];
-        for head in heads.keys() {
-            let slot = filter_slot(head);
-            filter[slot / 64] |= 1 << (slot % 64);
-        }
+        let filter = heads.keys().fold(Filter::EMPTY, |f, w| f.with(w));
         Lexicon { heads, filter }
     }
 
     /// Whether `word` may be a head word (false: it is none).
     #[inline]
     fn may_be_head(&self, word: &str) -> bool {
-        let slot = filter_slot(word);
-        self.filter
-            .get(slot / 64)
-            .is_some_and(|bits| bits >> (slot % 64) & 1 == 1)
+        self.filter.admits(word)
     }
 
     /// Every trigger in a tokenized sentence, given its tokens' lower-cased texts

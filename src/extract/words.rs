@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 /// A quick test that turns most words away before a hash lookup: per word length
 /// (31 for longer words), bit `b & 31` of the first byte and of the last byte of
 /// each word of a set. Computable at compile time.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Default)]
 pub(super) struct Filter {
     first: [u32; 32],
     last: [u32; 32],
