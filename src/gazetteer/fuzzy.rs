@@ -66,18 +66,16 @@ impl PersonIndex {
             return None;
         }
         let block = self.by_initial.get(&surname_initial(&target)?)?;
-        // Names more than four characters longer or shorter cannot reach the bar (below).
+        // Jaro-Winkler cannot reach the bar across a difference in length of more than
+        // four characters (the block is sorted by length), nor with too few characters
+        // in common.
         let from = block.partition_point(|c| c.0.len() + 4 < target.len());
         let to = block.partition_point(|c| c.0.len() <= target.len() + 4);
-        let candidates = &block[from..to.max(from)];
         let letters = Letters::of(target.as_bytes());
         let mut best: FxHashMap<ActorId, f64> = FxHashMap::default();
-        for (candidate, actor, their_letters) in candidates {
-            // Jaro-Winkler cannot reach the bar across a large difference in length,
-            // nor with too few characters in common.
-            if candidate.len().abs_diff(target.len()) > 4
-                || max_jaro_winkler(candidate.len(), target.len(), letters.common(their_letters))
-                    < IRRELEVANT
+        for (candidate, actor, their_letters) in &block[from..to] {
+            if max_jaro_winkler(candidate.len(), target.len(), letters.common(their_letters))
+                < IRRELEVANT
             {
                 continue;
             }
