@@ -41,10 +41,9 @@ type Extracted = Vec<(u64, Vec<Triple>)>;
 
 /// Articles extracted in parallel per batch; they are merged in input order. Larger
 /// batches leave the two sides of the pipeline less often waiting for each other
-/// (256 rather than 64: 100 MB in 3.3–3.4 s instead of 3.8–3.9); the byte budget keeps
-/// three batches of very long articles from filling memory.
+/// (256 rather than 64: 100 MB in 3.3–3.4 s instead of 3.8–3.9); the reader's byte
+/// budget keeps three batches of very long articles from filling memory.
 const BATCH: usize = 256;
-const BATCH_BYTES: usize = 4 << 20;
 
 pub fn run(args: BuildArgs) -> Result<u8, Failure> {
     args.input.init_threads();
@@ -137,9 +136,7 @@ fn merge_inputs_with(
     let mut inputs = read_inputs(&input.paths(), options);
     let mut read = |report: &mut StderrReport| {
         let mut batch: Vec<Box<Article>> = Vec::with_capacity(BATCH);
-        inputs.next_batch(&mut batch, BATCH, BATCH_BYTES, |p| {
-            progress.suspend(|| report.report(p))
-        });
+        inputs.next_batch(&mut batch, BATCH, |p| progress.suspend(|| report.report(p)));
         batch
     };
     // A pipeline of three batches: while batch n is extracted in parallel, batch n - 1

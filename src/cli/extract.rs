@@ -32,8 +32,6 @@ pub struct ExtractArgs {
 
 /// Articles extracted in parallel per batch; output order stays the input order.
 const BATCH: usize = 64;
-/// A batch also ends once its texts reach this size, so that memory stays flat.
-const BATCH_BYTES: usize = 4 << 20;
 
 pub fn run(args: ExtractArgs) -> Result<u8, Failure> {
     args.input.init_threads();
@@ -95,9 +93,7 @@ pub fn extract_each<E>(
 ) -> Result<(), E> {
     let mut batch = Vec::with_capacity(BATCH);
     let mut inputs = read_inputs(paths, options);
-    while inputs.next_batch(&mut batch, BATCH, BATCH_BYTES, |p| {
-        progress.suspend(|| report.report(p))
-    }) {
+    while inputs.next_batch(&mut batch, BATCH, |p| progress.suspend(|| report.report(p))) {
         let triples: Vec<Vec<Triple>> = batch
             .par_iter()
             .with_max_len(1)

@@ -10,6 +10,10 @@ use std::fs::File;
 use std::io::{BufRead, BufReader, Read as _};
 use std::path::{Path, PathBuf};
 
+/// A batch of articles ends once its texts reach this size: callers keep a few batches
+/// in flight, and a run of very long articles must not fill memory.
+const BATCH_BYTES: usize = 4 << 20;
+
 /// How inputs are read.
 #[derive(Debug, Clone)]
 pub struct ReadOptions {
@@ -77,13 +81,12 @@ impl Iterator for Inputs {
 
 impl Inputs {
     /// Fill `batch` with up to `size` articles (for parallel extraction), or fewer once
-    /// their texts reach `max_bytes` (one article at least), handing the problems met
-    /// on the way to `on_problem`; false once nothing is left.
+    /// their texts reach `BATCH_BYTES` (one article at least), handing the problems
+    /// met on the way to `on_problem`; false once nothing is left.
     pub fn next_batch(
         &mut self,
         batch: &mut Vec<Box<Article>>,
         size: usize,
-        max_bytes: usize,
         mut on_problem: impl FnMut(Problem),
     ) -> bool {
         batch.clear();
@@ -93,7 +96,7 @@ impl Inputs {
                 Read::Article(a) => {
                     bytes += a.fields().map(|f| f.text.len()).sum::<usize>();
                     batch.push(a);
-                    if batch.len() == size || bytes >= max_bytes {
+                    if batch.len() == size || bytes >= BATCH_BYTES {
                         return true;
                     }
                 }
