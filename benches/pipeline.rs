@@ -15,37 +15,25 @@
 //! with the MB/s of `scripts/scale.sh`. Run with `cargo bench -- --quick` for a fast
 //! pass (docs/performance.md).
 
+mod common;
+
+use common::{articles, sentences};
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
 use std::hint::black_box;
-use std::path::PathBuf;
 use std::time::Duration;
-use whowhom::corpus::{read_inputs, Article, Read, ReadOptions};
+use whowhom::corpus::Article;
 use whowhom::export::dot;
 use whowhom::extract::{Extractor, Lexicon, MentionFinder};
 use whowhom::gazetteer::Gazetteer;
 use whowhom::gazetteer::UserFile;
 use whowhom::graph::Graph;
 use whowhom::schema::Schema;
-use whowhom::text::{split_sentences, tokenize, Span, Token};
+use whowhom::text::{split_sentences, tokenize};
 use whowhom::triple::{Object, Triple};
 
 /// Copies of the sample corpus's triples merged for the graph benches; each copy gets
 /// its own actors, so the graph grows in edges, not just in evidence.
 const GRAPH_COPIES: usize = 200;
-
-/// The articles benched: `data/corpus`, or the files or directory named by
-/// `WHOWHOM_BENCH_CORPUS` (say, `../shared/eval/wire-dev/articles`).
-fn articles() -> Vec<Article> {
-    let dir = std::env::var_os("WHOWHOM_BENCH_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/corpus"));
-    read_inputs(&[dir], ReadOptions::default())
-        .map(|r| match r {
-            Read::Article(a) => *a,
-            Read::Problem(p) => panic!("sample corpus: {p}"),
-        })
-        .collect()
-}
 
 fn text_bytes(articles: &[Article]) -> u64 {
     articles
@@ -53,19 +41,6 @@ fn text_bytes(articles: &[Article]) -> u64 {
         .flat_map(|a| a.fields())
         .map(|f| f.text.len() as u64)
         .sum()
-}
-
-/// Every sentence of every article: (text, sentence span, its tokens).
-fn sentences(articles: &[Article]) -> Vec<(&str, Span, Vec<Token>)> {
-    let mut out = Vec::new();
-    for f in articles.iter().flat_map(|a| a.fields()) {
-        for region in &f.regions {
-            for s in split_sentences(&f.text, *region) {
-                out.push((f.text.as_str(), s, tokenize(&f.text, s)));
-            }
-        }
-    }
-    out
 }
 
 fn compile_extractor() -> Extractor {
@@ -76,7 +51,7 @@ fn compile_extractor() -> Extractor {
 }
 
 fn text_stages(c: &mut Criterion) {
-    let articles = articles();
+    let articles = articles(|p| panic!("sample corpus: {p}"));
     eprintln!(
         "text benches: {} articles, {} sentences, {} bytes of text",
         articles.len(),
@@ -113,7 +88,7 @@ fn text_stages(c: &mut Criterion) {
 }
 
 fn sentence_stages(c: &mut Criterion) {
-    let articles = articles();
+    let articles = articles(|p| panic!("sample corpus: {p}"));
     let sentences = sentences(&articles);
     let bytes: u64 = sentences.iter().map(|(_, s, _)| s.len() as u64).sum();
     let schema = Schema::builtin().expect("built-in schema");
@@ -162,7 +137,7 @@ fn sentence_stages(c: &mut Criterion) {
 }
 
 fn extract_stage(c: &mut Criterion) {
-    let articles = articles();
+    let articles = articles(|p| panic!("sample corpus: {p}"));
     let extractor = compile_extractor();
     let mut g = c.benchmark_group("extract");
     g.throughput(Throughput::Bytes(text_bytes(&articles)));
@@ -216,7 +191,7 @@ fn extract_stage(c: &mut Criterion) {
 /// The triples of every sample article, `GRAPH_COPIES` times over, each copy with its
 /// own actor ids and document id.
 fn documents() -> Vec<(String, Option<chrono::NaiveDate>, Vec<Triple>)> {
-    let articles = articles();
+    let articles = articles(|p| panic!("sample corpus: {p}"));
     let extractor = compile_extractor();
     let extracted: Vec<_> = articles.iter().map(|a| extractor.extract(a)).collect();
     let mut docs = Vec::new();

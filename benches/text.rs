@@ -6,42 +6,18 @@
 //! (say, a few thousand lines of a JSON Lines corpus). Run with
 //! `cargo bench --bench text -- --quick`.
 
+mod common;
+
+use common::{articles, sentences};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::hint::black_box;
-use std::path::PathBuf;
-use whowhom::corpus::{read_inputs, Article, Read, ReadOptions};
 use whowhom::extract::{Lexicon, MentionFinder};
 use whowhom::gazetteer::Gazetteer;
 use whowhom::schema::Schema;
-use whowhom::text::{split_sentences, tokenize, tokenize_into, Span, Token};
-
-fn articles() -> Vec<Article> {
-    let dir = std::env::var_os("WHOWHOM_BENCH_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/corpus"));
-    read_inputs(&[dir], ReadOptions::default())
-        .filter_map(|r| match r {
-            Read::Article(a) => Some(*a),
-            Read::Problem(_) => None,
-        })
-        .collect()
-}
-
-/// Every sentence of every article: (text, sentence span, its tokens).
-fn sentences(articles: &[Article]) -> Vec<(&str, Span, Vec<Token>)> {
-    let mut out = Vec::new();
-    for f in articles.iter().flat_map(|a| a.fields()) {
-        for region in &f.regions {
-            for s in split_sentences(&f.text, *region) {
-                out.push((f.text.as_str(), s, tokenize(&f.text, s)));
-            }
-        }
-    }
-    out
-}
+use whowhom::text::{split_sentences, tokenize, tokenize_into};
 
 fn text_layer(c: &mut Criterion) {
-    let articles = articles();
+    let articles = articles(|_| ());
     let sentences = sentences(&articles);
     let bytes: u64 = sentences.iter().map(|(_, s, _)| s.len() as u64).sum();
     let mut g = c.benchmark_group("text_layer");
