@@ -12,7 +12,14 @@
 
 use crate::gazetteer::{ActorId, Gazetteer, NameKind};
 use crate::text::{Span, Token};
+use std::cell::RefCell;
 use std::collections::HashSet;
+
+thread_local! {
+    /// The candidate matches of the sentence being read, one list per thread: a new
+    /// list per sentence was one allocation in thirty.
+    static CANDIDATES: RefCell<Vec<(usize, usize, u32)>> = RefCell::default();
+}
 
 /// One actor mention.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -185,10 +192,28 @@ impl MentionFinder {
 
     /// Mentions in `sentence` of `text`, given its tokens; non-overlapping, in order.
     pub fn find(&self, text: &str, sentence: Span, tokens: &[Token]) -> Vec<Mention> {
+        CANDIDATES.with_borrow_mut(|candidates| {
+            candidates.clear();
+            let found = self.find_in(text, sentence, tokens, candidates);
+            // A sentence of thousands of names (a list, a table) leaves no large
+            // buffer behind.
+            if candidates.capacity() > 1 << 12 {
+                *candidates = Vec::new();
+            }
+            found
+        })
+    }
+
+    fn find_in(
+        &self,
+        text: &str,
+        sentence: Span,
+        tokens: &[Token],
+        candidates: &mut Vec<(usize, usize, u32)>,
+    ) -> Vec<Mention> {
         let s = sentence.of(text);
         let bytes = s.as_bytes();
         // Every name starting at a token, or after a hyphen inside one.
-        let mut candidates: Vec<(usize, usize, u32)> = Vec::with_capacity(16);
         let mut names_at = |p: usize| {
             let capital = match bytes.get(p) {
                 Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
@@ -199,7 +224,7 @@ impl MentionFinder {
             } else {
                 &self.uncapitalised
             };
-            trie.prefixes_at(bytes, p, &mut candidates);
+            trie.prefixes_at(bytes, p, candidates);
         };
         for t in tokens {
             let (a, b) = (t.span.start - sentence.start, t.span.end - sentence.start);
@@ -217,7 +242,7 @@ impl MentionFinder {
         // by pattern (ties below keep this order).
         candidates.sort_unstable_by_key(|&(start, end, pattern)| (end, start, pattern));
         let mut found: Vec<Mention> = Vec::with_capacity(candidates.len());
-        for (m_start, m_end, pattern) in candidates {
+        for &(m_start, m_end, pattern) in candidates.iter() {
             let (actor, via, ref name) = self.patterns[pattern as usize];
             let matched = &s[m_start..m_end];
             if !case_fits(name, matched) {
@@ -265,14 +290,21 @@ impl MentionFinder {
         }
         // Longest first; keep each match that overlaps nothing already kept.
         found.sort_by_key(|m| (std::cmp::Reverse(m.end - m.start), m.start));
-        let mut out: Vec<Mention> = Vec::with_capacity(found.len());
-        for m in found {
-            if out.iter().all(|k| m.end <= k.start || m.start >= k.end) {
-                out.push(m);
+        // In place: the kept ones gather at the front.
+        let mut kept = 0;
+        for i in 0..found.len() {
+            let m = found[i];
+            if found[..kept]
+                .iter()
+                .all(|k| m.end <= k.start || m.start >= k.end)
+            {
+                found[kept] = m;
+                kept += 1;
             }
         }
-        out.sort_by_key(|m| m.start);
-        out
+        found.truncate(kept);
+        found.sort_by_key(|m| m.start);
+        found
     }
 }
 

@@ -26,7 +26,7 @@ use crate::corpus::{Article, Field, FieldKind};
 use crate::gazetteer::fuzzy::PersonIndex;
 use crate::gazetteer::places::Places;
 use crate::gazetteer::Gazetteer;
-use crate::resolve::{Entity, Resolver};
+use crate::resolve::{Entities, Entity, Resolver};
 use crate::schema::Schema;
 use crate::text::{split_sentences, Span, Token};
 use crate::triple::{Mood, Object, Triple};
@@ -369,7 +369,7 @@ impl Extractor {
         );
         // Resolve every phrase in reading order first: a quote's speaker may be named
         // sentences after the quote opened.
-        let mut entities: Vec<Vec<Vec<Entity>>> = sentences
+        let mut entities: Vec<Vec<Entities>> = sentences
             .iter()
             .zip(&analysed)
             .enumerate()
@@ -649,7 +649,7 @@ fn earlier_act_owner(
 
 /// The (subject, object) pairs of an event: coordination multiplies, a phrase paired
 /// with itself ("X and Y met") gives each pair once, and nobody acts on themselves.
-fn pairs<'e>(e: &RawEvent, entities: &'e [Vec<Entity>], text: &str) -> Vec<(&'e Entity, Object)> {
+fn pairs<'e>(e: &RawEvent, entities: &'e [Entities], text: &str) -> Vec<(&'e Entity, Object)> {
     let mut out = Vec::new();
     match (e.subject, e.object) {
         (Arg::Np { np: s, .. }, Arg::Np { np: o, skip }) if s == o => {

@@ -17,6 +17,7 @@ use crate::gazetteer::{ActorId, ActorKind, Gazetteer, Office};
 use crate::triple::ActorRef;
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap as HashMap;
+use smallvec::{smallvec, SmallVec};
 use std::sync::Arc;
 
 /// A resolved actor: the stream's view, plus what coreference needs to know.
@@ -28,6 +29,10 @@ pub struct Entity {
     /// The office a person holds, where the text or the gazetteer says so.
     pub office: Option<Office>,
 }
+
+/// The actors one phrase resolves to: almost always one, so kept inline rather than
+/// in a heap list per phrase.
+pub type Entities = SmallVec<[Entity; 1]>;
 
 /// Document-level resolution state.
 pub struct Resolver<'a> {
@@ -124,7 +129,7 @@ impl<'a> Resolver<'a> {
 
     /// Resolve every reference of a phrase (several for a coordination), in order, and
     /// update the discourse state. `text` is what the phrase's spans index.
-    pub fn resolve_np(&mut self, np: &Np, text: &str, sentence: usize) -> Vec<Entity> {
+    pub fn resolve_np(&mut self, np: &Np, text: &str, sentence: usize) -> Entities {
         // A city is its country as a place only: nothing refers back to it.
         if np.is_place() {
             return np
@@ -136,10 +141,12 @@ impl<'a> Resolver<'a> {
                 })
                 .collect();
         }
-        let mut out: Vec<Entity> = Vec::with_capacity(np.refs.len());
+        let mut out = Entities::new();
         let opening = np.prep.is_none() && self.opened != Some(sentence);
         if self.in_sentence.0 != sentence {
-            self.in_sentence = (sentence, Vec::new());
+            // Cleared, not replaced: the list is reused sentence after sentence.
+            self.in_sentence.0 = sentence;
+            self.in_sentence.1.clear();
         }
         for r in &np.refs {
             if let Some(es) = self.pronoun_in_sentence(r, np) {
@@ -206,7 +213,7 @@ impl<'a> Resolver<'a> {
     /// A pronoun whose antecedent is in its own sentence: "its" after a state or
     /// organization is that one ("sanctions on Russia over its annexation"), and
     /// "between them" is the last two persons (or actors) named.
-    fn pronoun_in_sentence(&self, r: &Reference, np: &Np) -> Option<Vec<Entity>> {
+    fn pronoun_in_sentence(&self, r: &Reference, np: &Np) -> Option<Entities> {
         let Reference::Pronoun {
             plural,
             first: false,
@@ -222,7 +229,7 @@ impl<'a> Resolver<'a> {
                 .iter()
                 .rev()
                 .find(|(e, modifier)| e.actor.kind != ActorKind::Person && !modifier)
-                .map(|(e, _)| vec![e.clone()]);
+                .map(|(e, _)| smallvec![e.clone()]);
         }
         if *plural && np.prep == Some("between") {
             let newest_first = || seen.iter().rev().map(|(e, _)| e);
@@ -276,12 +283,12 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    fn resolve_ref(&mut self, r: &Reference, text: &str, sentence: usize) -> Vec<Entity> {
+    fn resolve_ref(&mut self, r: &Reference, text: &str, sentence: usize) -> Entities {
         match r {
-            Reference::Actor(id) | Reference::Place(id) => vec![self.known(*id)],
+            Reference::Actor(id) | Reference::Place(id) => smallvec![self.known(*id)],
             Reference::Person { name, office, of } => {
                 let surface = name.of(text);
-                vec![self.person(surface, *office, *of)]
+                smallvec![self.person(surface, *office, *of)]
             }
             Reference::Role { office, of } => self.role(*office, *of).into_iter().collect(),
             Reference::Counterpart { of } => {
@@ -292,22 +299,22 @@ impl<'a> Resolver<'a> {
                     .unwrap_or(Office::HeadOfState);
                 match of {
                     Some(c) => self.role(office, Some(*c)).into_iter().collect(),
-                    None => Vec::new(),
+                    None => Entities::new(),
                 }
             }
-            Reference::Body { owner, noun } => vec![self.body(*owner, noun)],
+            Reference::Body { owner, noun } => smallvec![self.body(*owner, noun)],
             Reference::Group { country, noun } => {
-                vec![self.group(country.or(self.item_country), noun)]
+                smallvec![self.group(country.or(self.item_country), noun)]
             }
             Reference::StateBody { noun } => match self
                 .item_country
                 .or(self.last_country.as_ref().and_then(|e| e.known))
             {
-                Some(c) => vec![self.body(c, noun)],
-                None => Vec::new(),
+                Some(c) => smallvec![self.body(c, noun)],
+                None => Entities::new(),
             },
             Reference::StateAgent => match self.item_country {
-                Some(c) => vec![self.known(c)],
+                Some(c) => smallvec![self.known(c)],
                 None => self.last_country.clone().into_iter().collect(),
             },
             Reference::Pronoun {
@@ -317,13 +324,13 @@ impl<'a> Resolver<'a> {
                 feminine,
             } => {
                 if *first {
-                    return Vec::new(); // the quote's speaker, set by the caller
+                    return Entities::new(); // the quote's speaker, set by the caller
                 }
                 if sentence > self.last_sentence + 2 {
-                    return Vec::new();
+                    return Entities::new();
                 }
                 if *plural {
-                    self.last_plural.clone()
+                    self.last_plural.iter().cloned().collect()
                 } else if *neuter {
                     self.last_thing.clone().into_iter().collect()
                 } else {
@@ -376,7 +383,7 @@ impl<'a> Resolver<'a> {
                             want_people.is_none_or(|p| (e.actor.kind == ActorKind::Person) == p)
                         });
                     if fits {
-                        self.last_plural.clone()
+                        self.last_plural.iter().cloned().collect()
                     } else {
                         last_two(self.recent.iter().rev(), |e| {
                             want_people.is_none_or(|p| (e.actor.kind == ActorKind::Person) == p)
@@ -384,7 +391,7 @@ impl<'a> Resolver<'a> {
                         .unwrap_or_default()
                     }
                 }
-                _ => Vec::new(),
+                _ => Entities::new(),
             },
         }
     }
@@ -560,8 +567,8 @@ impl<'a> Resolver<'a> {
 fn last_two<'e>(
     newest_first: impl Iterator<Item = &'e Entity>,
     fits: impl Fn(&Entity) -> bool,
-) -> Option<Vec<Entity>> {
-    let mut two: Vec<Entity> = Vec::new();
+) -> Option<Entities> {
+    let mut two = Entities::new();
     for e in newest_first.filter(|e| fits(e)) {
         if !two.iter().any(|t| t.actor.id == e.actor.id) {
             two.push(e.clone());

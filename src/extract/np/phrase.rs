@@ -4,12 +4,13 @@
 
 use super::{
     is_ally_noun, is_bare_state_agent, is_name_particle, is_name_word, junta_words, pronoun,
-    Chunker, Np, Reference, BODY_NOUNS,
+    Chunker, Np, Reference, Refs, BODY_NOUNS,
 };
 use crate::extract::roles::{is_counterpart, is_title_prefix, prefix_changes_office, title_at};
 use crate::extract::words;
 use crate::gazetteer::{ActorId, ActorKind, NameKind};
 use crate::text::{Span, TokenKind};
+use smallvec::smallvec;
 
 impl Chunker<'_> {
     /// Country-like modifiers at `i`: "Russian", "US", "Spain's", "NATO". Returns the
@@ -75,7 +76,7 @@ impl Chunker<'_> {
 
     pub(super) fn phrase_at(&self, i: usize) -> Option<Np> {
         let w = self.words[i].as_str();
-        let np = |end: usize, refs: Vec<Reference>, possessive: bool| Np {
+        let np = |end: usize, refs: Refs, possessive: bool| Np {
             start: i,
             end,
             refs,
@@ -89,7 +90,7 @@ impl Chunker<'_> {
         };
         if words::is_pronoun(w) && !shouted && self.mention_at(i).is_none() {
             // "it" is an actor only where it can be one; resolve decides.
-            return Some(np(i + 1, vec![pronoun(w)], false));
+            return Some(np(i + 1, smallvec![pronoun(w)], false));
         }
         let mut j = i;
         let mut pron_possessor = false;
@@ -128,7 +129,7 @@ impl Chunker<'_> {
             // "the foreign ministers of X and Y": each holder; "officials of X and Y":
             // the states themselves.
             if title.plural && self.words.get(after).is_some_and(|w| w == "of") {
-                let mut refs = Vec::new();
+                let mut refs = Refs::new();
                 let mut n = after + 1;
                 while let Some((country, next)) = self.modifier_at(n) {
                     refs.push(match office {
@@ -155,7 +156,7 @@ impl Chunker<'_> {
             {
                 return Some(np(
                     m.end,
-                    vec![Reference::Actor(m.actor)],
+                    smallvec![Reference::Actor(m.actor)],
                     self.is_possessive(m.end),
                 ));
             }
@@ -182,7 +183,7 @@ impl Chunker<'_> {
                 let name = Span::new(self.tokens[after].span.start, self.tokens[end - 1].span.end);
                 return Some(np(
                     end,
-                    vec![Reference::Person { name, office, of }],
+                    smallvec![Reference::Person { name, office, of }],
                     self.is_possessive(end),
                 ));
             }
@@ -191,12 +192,16 @@ impl Chunker<'_> {
             // "the European Union's foreign ministers": a plural role of one state or
             // organization is vague, so it is that state (spec: Roles).
             if let (true, Some(c)) = (title.plural, of) {
-                return Some(np(after, vec![Reference::Actor(c)], possessive));
+                return Some(np(after, smallvec![Reference::Actor(c)], possessive));
             }
             // "both generals", "both ministers": the two just named.
             if title.plural && w == "both" {
                 let noun = format!("two {}", self.words[after - 1]);
-                return Some(np(after, vec![Reference::Definite { noun }], possessive));
+                return Some(np(
+                    after,
+                    smallvec![Reference::Definite { noun }],
+                    possessive,
+                ));
             }
             return match (office, of) {
                 (Some(office), _)
@@ -204,19 +209,23 @@ impl Chunker<'_> {
                         || pron_possessor
                         || self.words.get(i).is_some_and(|w| w == "the") =>
                 {
-                    Some(np(after, vec![Reference::Role { office, of }], possessive))
+                    Some(np(
+                        after,
+                        smallvec![Reference::Role { office, of }],
+                        possessive,
+                    ))
                 }
-                (None, Some(c)) => Some(np(after, vec![Reference::Actor(c)], possessive)),
+                (None, Some(c)) => Some(np(after, smallvec![Reference::Actor(c)], possessive)),
                 (None, None) if self.words.get(i).is_some_and(|w| w == "the") => Some(np(
                     after,
-                    vec![Reference::Definite {
+                    smallvec![Reference::Definite {
                         noun: self.words[after - 1].clone(),
                     }],
                     possessive,
                 )),
                 // Bare "officials said": in wire copy, the state the item is about.
                 (None, None) if i == k && self.words[k] == "officials" => {
-                    Some(np(after, vec![Reference::StateAgent], possessive))
+                    Some(np(after, smallvec![Reference::StateAgent], possessive))
                 }
                 _ => None,
             };
@@ -230,7 +239,7 @@ impl Chunker<'_> {
                     .get(end)
                     .is_some_and(|w| w == "from" || w == "in")
             {
-                let mut refs = Vec::new();
+                let mut refs = Refs::new();
                 let mut n = end + 1;
                 while let Some((actor, next)) = self.modifier_at(n) {
                     refs.push(Reference::Counterpart { of: Some(actor) });
@@ -264,18 +273,19 @@ impl Chunker<'_> {
                 let end = m.end;
                 return Some(np(
                     end,
-                    vec![Reference::Actor(m.actor)],
+                    smallvec![Reference::Actor(m.actor)],
                     self.is_possessive(end),
                 ));
             }
             end = end.max(k + 1);
             // "her US counterparts": a vague plural is the country (spec: Roles).
             if self.words[k] == "counterparts" {
-                return of.map(|c| np(end, vec![Reference::Actor(c)], self.is_possessive(end)));
+                return of
+                    .map(|c| np(end, smallvec![Reference::Actor(c)], self.is_possessive(end)));
             }
             return Some(np(
                 end,
-                vec![Reference::Counterpart { of }],
+                smallvec![Reference::Counterpart { of }],
                 self.is_possessive(end),
             ));
         }
@@ -287,7 +297,7 @@ impl Chunker<'_> {
                 if !words::is_state_agent(&self.words[k + n - 1]) {
                     return Some(np(
                         k + n,
-                        vec![Reference::Body {
+                        smallvec![Reference::Body {
                             owner,
                             noun: agent.slug(),
                         }],
@@ -300,7 +310,7 @@ impl Chunker<'_> {
                 if k + n <= self.words.len() && (0..n).all(|x| self.words[k + x] == nouns[x]) {
                     return Some(np(
                         k + n,
-                        vec![Reference::Body {
+                        smallvec![Reference::Body {
                             owner,
                             noun: (*slug).to_string(),
                         }],
@@ -320,7 +330,7 @@ impl Chunker<'_> {
                 None => None,
             };
             if let Some(r) = refs {
-                return Some(np(k + n, vec![r], self.is_possessive(k + n)));
+                return Some(np(k + n, smallvec![r], self.is_possessive(k + n)));
             }
         }
         // State agents and groups, skipping up to two modifiers: "Russian military forces".
@@ -346,7 +356,7 @@ impl Chunker<'_> {
                 if let Some(c) = of {
                     return Some(np(
                         h + 1,
-                        vec![Reference::Actor(c)],
+                        smallvec![Reference::Actor(c)],
                         self.is_possessive(h + 1),
                     ));
                 }
@@ -356,7 +366,7 @@ impl Chunker<'_> {
                 if (j > i && self.words[i] == "the" && is_bare_state_agent(head)) || bare {
                     return Some(np(
                         h + 1,
-                        vec![Reference::StateAgent],
+                        smallvec![Reference::StateAgent],
                         self.is_possessive(h + 1),
                     ));
                 }
@@ -382,7 +392,7 @@ impl Chunker<'_> {
                 });
                 return Some(np(
                     h + 1,
-                    vec![Reference::Group {
+                    smallvec![Reference::Group {
                         country,
                         noun: head.to_string(),
                     }],
@@ -391,12 +401,16 @@ impl Chunker<'_> {
             }
             if is_ally_noun(head) && (pron_possessor || of.is_some()) {
                 let west = self.gazetteer.by_key("the_west");
-                return west.map(|w| np(h + 1, vec![Reference::Actor(w)], false));
+                return west.map(|w| np(h + 1, smallvec![Reference::Actor(w)], false));
             }
         }
         // A misspelt or variant name of a known person ("Anthony Blinkon").
         if let Some((end, id)) = self.variant_name_at(j) {
-            return Some(np(end, vec![Reference::Actor(id)], self.is_possessive(end)));
+            return Some(np(
+                end,
+                smallvec![Reference::Actor(id)],
+                self.is_possessive(end),
+            ));
         }
         // A surname of a person introduced earlier in the document.
         if self.mention_at(j).is_none()
@@ -406,7 +420,7 @@ impl Chunker<'_> {
             let name = self.tokens[j].span;
             return Some(np(
                 j + 1,
-                vec![Reference::Person {
+                smallvec![Reference::Person {
                     name,
                     office: None,
                     of: None,
@@ -425,7 +439,7 @@ impl Chunker<'_> {
                 return None;
             }
             // Several names inside one compound are a coordination ("US-European").
-            let refs: Vec<Reference> = self
+            let refs: Refs = self
                 .mentions
                 .iter()
                 .filter(|o| o.start == m.start && o.end == m.end)
@@ -452,7 +466,7 @@ impl Chunker<'_> {
             return Some(np(m.end, refs, self.is_possessive(m.end)));
         }
         if pron_possessor {
-            return Some(np(i + 1, vec![pronoun(w)], true));
+            return Some(np(i + 1, smallvec![pronoun(w)], true));
         }
         // Definite descriptions that corefer: "the alliance", "the two countries".
         if w == "the" || w == "both" {
@@ -490,7 +504,11 @@ impl Chunker<'_> {
                 _ => None,
             };
             if let Some((noun, len)) = noun {
-                return Some(np(i + 1 + len, vec![Reference::Definite { noun }], false));
+                return Some(np(
+                    i + 1 + len,
+                    smallvec![Reference::Definite { noun }],
+                    false,
+                ));
             }
         }
         None
