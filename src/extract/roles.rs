@@ -197,23 +197,34 @@ pub fn title_at(words: &[String], i: usize) -> Option<TitleHit> {
 
 /// Prefixes that make a title not the current holder's ("former president") or a
 /// different post ("deputy foreign minister").
+pub const TITLE_PREFIXES: [&str; 13] = [
+    "former",
+    "ex",
+    "ex-",
+    "late",
+    "then",
+    "acting",
+    "interim",
+    "deputy",
+    "vice",
+    "assistant",
+    "outgoing",
+    "incoming",
+    "new",
+];
+
 pub fn is_title_prefix(w: &str) -> bool {
-    matches!(
-        w,
-        "former"
-            | "ex"
-            | "ex-"
-            | "late"
-            | "then"
-            | "acting"
-            | "interim"
-            | "deputy"
-            | "vice"
-            | "assistant"
-            | "outgoing"
-            | "incoming"
-            | "new"
-    )
+    TITLE_PREFIXES.contains(&w)
+}
+
+/// The first word of every title (in the singular).
+pub fn title_first_words() -> impl Iterator<Item = &'static str> {
+    TITLES.1.keys().copied()
+}
+
+/// Whether a title starts with `w`.
+pub fn is_title_first_word(w: &str) -> bool {
+    TITLES.0.admits(w) && TITLES.1.contains_key(w)
 }
 
 /// Whether a title prefix means the office is not the one held now.

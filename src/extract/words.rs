@@ -85,7 +85,7 @@ impl WordSet {
 
 macro_rules! lexicon {
     ($(#[$doc:meta])* $name:ident, $f:ident, [$($w:literal),* $(,)?]) => {
-        static $name: WordSet = WordSet::new(
+        pub(super) static $name: WordSet = WordSet::new(
             &[$($w),*],
             LazyLock::new(|| [$($w),*].into_iter().collect()),
         );
@@ -129,7 +129,7 @@ pub fn is_never_modifier(w: &str) -> bool {
                 &COMMON_VERBS,
                 &REPORTING,
             ],
-            &["and", "or", "but", "that", "which", "who"],
+            ["and", "or", "but", "that", "which", "who"],
         )
     });
     UNION.contains(w)
@@ -142,30 +142,31 @@ pub fn is_never_name(w: &str) -> bool {
     static UNION: LazyLock<Union> = LazyLock::new(|| {
         Union::of(
             &[&TIME_WORDS, &DETERMINERS, &PREPOSITIONS, &PRONOUNS],
-            &["and", "or", "but", "said", "says", "minister", "president"],
+            ["and", "or", "but", "said", "says", "minister", "president"],
         )
     });
     UNION.contains(w)
 }
 
 /// Several word classes as one set, for tests asked of most words.
-struct Union {
+pub(super) struct Union {
     filter: Filter,
     set: FxHashSet<&'static str>,
 }
 
 impl Union {
-    fn of(sets: &[&WordSet], extra: &[&'static str]) -> Self {
+    pub(super) fn of(sets: &[&WordSet], extra: impl IntoIterator<Item = &'static str>) -> Self {
         let set: FxHashSet<&'static str> = sets
             .iter()
             .flat_map(|s| s.set.iter().copied())
-            .chain(extra.iter().copied())
+            .chain(extra)
             .collect();
         let filter = set.iter().fold(Filter::EMPTY, |f, w| f.with(w));
         Union { filter, set }
     }
 
-    fn contains(&self, w: &str) -> bool {
+    #[inline]
+    pub(super) fn contains(&self, w: &str) -> bool {
         self.filter.admits(w) && self.set.contains(w)
     }
 }

@@ -6,11 +6,48 @@ use super::{
     is_ally_noun, is_bare_state_agent, is_name_particle, is_name_word, junta_words, pronoun,
     Chunker, Np, Reference, Refs, BODY_NOUNS,
 };
-use crate::extract::roles::{is_counterpart, is_title_prefix, prefix_changes_office, title_at};
-use crate::extract::words;
+use crate::extract::roles::{
+    is_counterpart, is_title_first_word, is_title_prefix, prefix_changes_office, title_at,
+    title_first_words, TITLE_PREFIXES,
+};
+use crate::extract::words::{self, Union};
 use crate::gazetteer::{ActorId, ActorKind, NameKind};
 use crate::text::{Span, TokenKind};
 use smallvec::smallvec;
+use std::sync::LazyLock;
+
+/// The words at which a phrase may open whatever follows them, as one set: pronouns,
+/// determiners and title prefixes, the first words of titles, counterparts, juntas,
+/// state agents and groups ([`Chunker::phrase_at`]'s ways in that start with a fixed
+/// word). The phrase-start test asks it of every word, where it asked a dozen sets
+/// and lists one after another.
+static OPENERS: LazyLock<Union> = LazyLock::new(|| {
+    Union::of(
+        &[
+            &words::PRONOUNS,
+            &words::POSSESSIVE_PRONOUNS,
+            &words::STATE_AGENTS,
+            &words::GROUP_NOUNS,
+        ],
+        [
+            "the",
+            "a",
+            "an",
+            "both",
+            "senior",
+            "top",
+            "military",
+            "coup",
+            "junta",
+            "putschists",
+            "counterpart",
+            "counterparts",
+        ]
+        .into_iter()
+        .chain(TITLE_PREFIXES)
+        .chain(title_first_words()),
+    )
+});
 
 impl Chunker<'_> {
     /// Country-like modifiers at `i`: "Russian", "US", "Spain's", "NATO". Returns the
@@ -48,30 +85,13 @@ impl Chunker<'_> {
         }
         let w = self.words[i].as_str();
         let group_ahead = |k: usize| self.words.get(k).is_some_and(|n| words::is_group_noun(n));
-        words::is_pronoun(w)
-            || words::is_possessive_pronoun(w)
-            || matches!(
-                w,
-                "the"
-                    | "a"
-                    | "an"
-                    | "both"
-                    | "senior"
-                    | "top"
-                    | "military"
-                    | "coup"
-                    | "junta"
-                    | "putschists"
-            )
-            || is_title_prefix(w)
+        OPENERS.contains(w)
+            // A plural title: "officials", "ministers".
+            || (w.len() > 3 && w.strip_suffix('s').is_some_and(is_title_first_word))
             || self.mention_at(i).is_some()
             || is_name_word(&self.tokens[i], self.text, w)
-            || is_counterpart(w)
-            || words::is_state_agent(w)
-            || words::is_group_noun(w)
             || group_ahead(i + 1)
             || group_ahead(i + 2)
-            || title_at(self.words, i).is_some()
     }
 
     pub(super) fn phrase_at(&self, i: usize) -> Option<Np> {
