@@ -104,20 +104,53 @@ impl Trie {
         Trie { root, data }
     }
 
-    /// The node after `at` on (folded) byte `b`.
-    #[inline]
-    fn step(&self, at: u32, b: u8) -> Option<u32> {
-        if at == 0 {
-            return Some(self.root[usize::from(b)]).filter(|&n| n != 0);
+    /// Every pattern that `s[from..]` starts with, as (from, end offset in `s`,
+    /// pattern).
+    ///
+    /// Called at nearly every token: the walk reads each node's header once, for its
+    /// children and its patterns alike.
+    fn prefixes_at(&self, s: &[u8], from: usize, out: &mut Vec<(usize, usize, u32)>) {
+        let data = self.data.as_slice();
+        let mut rest = s.get(from..).unwrap_or_default().iter();
+        let Some(&first) = rest.next() else {
+            return;
+        };
+        let mut at = self.root[usize::from(first.to_ascii_lowercase())] as usize;
+        let mut end = from + 1;
+        while at != 0 {
+            let header = data[at];
+            let len = (header & 0x3ff) as usize;
+            let words = len.div_ceil(4);
+            let ends = (header >> 10) as usize;
+            if ends > 0 {
+                let ids = at + 1 + words + len;
+                for &id in &data[ids..ids + ends] {
+                    out.push((from, end, id));
+                }
+            }
+            let Some(&b) = rest.next() else {
+                return;
+            };
+            at = Self::child(
+                &data[at + 1..at + 1 + words + len],
+                len,
+                b.to_ascii_lowercase(),
+            );
+            end += 1;
         }
-        let at = at as usize;
-        let len = (self.data[at] & 0x3ff) as usize;
+    }
+
+    /// The child on (folded) byte `b` of a node whose `len` children are `node`
+    /// (their bytes packed four to a word, then their offsets), or 0 for none (offset 0
+    /// is the root, which is no one's child).
+    #[inline]
+    fn child(node: &[u32], len: usize, b: u8) -> usize {
         let words = len.div_ceil(4);
         // Four child bytes per word compared at once: a node after a common first
         // letter ("s", "the ") has dozens of children, and a byte-by-byte scan of them
         // was most of the walk's time.
         let wanted = u32::from(b) * 0x0101_0101;
-        for (w, &keys) in self.data[at + 1..at + 1 + words].iter().enumerate() {
+        for (w, &keys) in node[..words].iter().enumerate() {
             let x = keys ^ wanted;
             // The lowest byte flagged is the first zero byte of `x` (borrows only
             // run upwards from a zero byte), so it is exact.
@@ -125,33 +158,10 @@ impl Trie {
             if zero != 0 {
                 let k = w * 4 + (zero.trailing_zeros() / 8) as usize;
                 // Padding bytes of the last word are zero: they match a zero byte.
-                return (k < len).then(|| self.data[at + 1 + words + k]);
+                return if k < len { node[words + k] as usize } else { 0 };
             }
         }
-        None
-    }
-
-    /// The patterns ending at node `at`.
-    fn ends(&self, at: u32) -> &[u32] {
-        let at = at as usize;
-        let len = (self.data[at] & 0x3ff) as usize;
-        let from = at + 1 + len.div_ceil(4) + len;
-        &self.data[from..from + (self.data[at] >> 10) as usize]
-    }
-
-    /// Every pattern that `s[from..]` starts with, as (from, end offset in `s`,
-    /// pattern).
-    fn prefixes_at(&self, s: &[u8], from: usize, out: &mut Vec<(usize, usize, u32)>) {
-        let mut at = 0;
-        for (k, &b) in s[from..].iter().enumerate() {
-            let Some(n) = self.step(at, b.to_ascii_lowercase()) else {
-                return;
-            };
-            at = n;
-            for &id in self.ends(at) {
-                out.push((from, from + k + 1, id));
-            }
-        }
+        0
     }
 }
 
