@@ -58,6 +58,14 @@ impl PersonIndex {
         PersonIndex { by_initial, words }
     }
 
+    /// Whether a name whose slug opens with the word `first` and ends with the word
+    /// `last` may be a variant at all: it must share one of them with a known name
+    /// ([`PersonIndex::find`] asks the same of the slug). Lets a caller that has the
+    /// words at hand skip the slug of the many capitalised word pairs that are no one's.
+    pub fn may_find(&self, first: &str, last: &str) -> bool {
+        self.words.contains(first) || self.words.contains(last)
+    }
+
     /// The person a variant spelling names, when exactly one person is that close.
     pub fn find(&self, name: &str) -> Option<ActorId> {
         let target = slug(name);

@@ -549,6 +549,13 @@ impl Chunker<'_> {
             if !all_names {
                 continue;
             }
+            // Words of ASCII letters and digits are their own slug words: a pair that
+            // shares none with a known name is turned away before its slug is made.
+            let plain = |w: &str| w.bytes().all(|b| b.is_ascii_alphanumeric());
+            let (first, last) = (&self.words[j], &self.words[end - 1]);
+            if plain(first) && plain(last) && !self.people.may_find(first, last) {
+                continue;
+            }
             let surface = &self.text[self.tokens[j].span.start..self.tokens[end - 1].span.end];
             if let Some(id) = self.people.find(surface) {
                 return Some((end, id));
