@@ -68,8 +68,9 @@ pub enum Object {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Triple {
     pub doc: String,
+    #[serde(serialize_with = "iso_date")]
     pub date: Option<NaiveDate>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "iso_date")]
     pub event_date: Option<NaiveDate>,
     pub sentence: usize,
     /// `[start, end)` byte offsets of the sentence in the input's original bytes.
@@ -87,6 +88,31 @@ pub struct Triple {
     pub confidence: f32,
 }
 
+/// A date as chrono writes it ("2022-01-21"), without its formatting machinery, which
+/// took a tenth of the time of writing a triple; years beyond four digits go to chrono.
+fn iso_date<S: serde::Serializer>(date: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+    use chrono::Datelike;
+    let Some(d) = date else {
+        return s.serialize_none();
+    };
+    let Ok(year) = u32::try_from(d.year()) else {
+        return s.serialize_some(d);
+    };
+    if year > 9999 {
+        return s.serialize_some(d);
+    }
+    let mut text = *b"0000-00-00";
+    let mut put = |at: usize, n: u32, digits: usize| {
+        for k in 0..digits {
+            text[at + digits - 1 - k] = b'0' + (n / 10u32.pow(k as u32) % 10) as u8;
+        }
+    };
+    put(0, year, 4);
+    put(5, d.month(), 2);
+    put(8, d.day(), 2);
+    s.serialize_some(std::str::from_utf8(&text).unwrap_or_default())
+}
+
 impl Object {
     /// The name to show a reader: the actor's name or the concept phrase.
     pub fn display_name(&self) -> &str {
@@ -94,5 +120,33 @@ impl Object {
             Object::Actor(a) => &a.name,
             Object::Concept { concept } => concept,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[derive(Serialize)]
+    struct Dated(#[serde(serialize_with = "iso_date")] Option<NaiveDate>);
+
+    proptest! {
+        /// Every date chrono can hold is written as chrono writes it.
+        #[test]
+        fn dates_are_written_as_chrono_writes_them(days in -5_000_000i32..5_000_000) {
+            let d = NaiveDate::from_num_days_from_ce_opt(days);
+            prop_assert_eq!(
+                serde_json::to_string(&Dated(d)).unwrap(),
+                serde_json::to_string(&d).unwrap()
+            );
+        }
+    }
+
+    #[test]
+    fn dates_of_short_years_and_none() {
+        let d = NaiveDate::from_ymd_opt(7, 3, 9);
+        assert_eq!(serde_json::to_string(&Dated(d)).unwrap(), "\"0007-03-09\"");
+        assert_eq!(serde_json::to_string(&Dated(None)).unwrap(), "null");
     }
 }
