@@ -10,8 +10,10 @@
 //! must be capitalised in the text. Among overlapping matches the longest wins
 //! ("Russian Foreign Ministry" over "Russian").
 
+use super::words::Filter;
 use crate::gazetteer::{ActorId, Gazetteer, NameKind};
-use crate::text::{Span, Token};
+use crate::text::{tokenize, Span, Token};
+use rustc_hash::FxHashSet;
 use std::cell::RefCell;
 use std::collections::HashSet;
 
@@ -174,6 +176,9 @@ pub struct MentionFinder {
     uncapitalised: Trie,
     /// Per pattern: (actor, how it names it, the name text for case checks).
     patterns: Vec<(ActorId, NameKind, String)>,
+    /// The first token of every name, lower-cased, and a filter of them.
+    first_words: FxHashSet<String>,
+    first_filter: Filter,
 }
 
 impl MentionFinder {
@@ -193,18 +198,44 @@ impl MentionFinder {
             .map(|(id, p)| (id as u32, p.2.as_str()));
         let names = Trie::new(all.clone());
         let uncapitalised = Trie::new(all.filter(|(_, p)| !needs_capital(p)));
+        let first_words: FxHashSet<String> = patterns
+            .iter()
+            .filter_map(|(_, _, name)| {
+                let first = tokenize(name, Span::new(0, name.len()))
+                    .into_iter()
+                    .next()?;
+                Some(first.text(name).to_lowercase())
+            })
+            .collect();
+        let first_filter = first_words.iter().fold(Filter::EMPTY, |f, w| f.with(w));
         MentionFinder {
             names,
             uncapitalised,
             patterns,
+            first_words,
+            first_filter,
         }
     }
 
-    /// Mentions in `sentence` of `text`, given its tokens; non-overlapping, in order.
-    pub fn find(&self, text: &str, sentence: Span, tokens: &[Token]) -> Vec<Mention> {
+    /// Mentions in `sentence` of `text`, given its tokens and their lower-cased texts;
+    /// non-overlapping, in order.
+    pub fn find(
+        &self,
+        text: &str,
+        sentence: Span,
+        tokens: &[Token],
+        words: &[String],
+    ) -> Vec<Mention> {
         CANDIDATES.with_borrow_mut(|candidates| {
             candidates.clear();
-            let found = self.find_in(text, sentence, tokens, candidates);
+            let found = self.find_in(text, sentence, tokens, Some(words), candidates);
+            // Debug builds check that the first-word test turned away no mention.
+            #[cfg(debug_assertions)]
+            {
+                let mut all = Vec::new();
+                let every = self.find_in(text, sentence, tokens, None, &mut all);
+                debug_assert_eq!(found, every, "{:?}", sentence.of(text));
+            }
             // A sentence of thousands of names (a list, a table) leaves no large
             // buffer behind.
             if candidates.capacity() > 1 << 12 {
@@ -214,11 +245,14 @@ impl MentionFinder {
         })
     }
 
+    /// [`Self::find`], walking the tries only from tokens that open some name when
+    /// `words` are given, from every token when not.
     fn find_in(
         &self,
         text: &str,
         sentence: Span,
         tokens: &[Token],
+        words: Option<&[String]>,
         candidates: &mut Vec<(usize, usize, u32)>,
     ) -> Vec<Mention> {
         let s = sentence.of(text);
@@ -236,11 +270,19 @@ impl MentionFinder {
             };
             trie.prefixes_at(bytes, p, candidates);
         };
-        for t in tokens {
+        for (i, t) in tokens.iter().enumerate() {
             let (a, b) = (t.span.start - sentence.start, t.span.end - sentence.start);
-            names_at(a);
             // Few tokens have a hyphen: look for one before walking their bytes.
-            if bytes[a..b].contains(&b'-') {
+            let hyphen = bytes[a..b].contains(&b'-');
+            // A name starting at a token's start with no hyphen in it covers the whole
+            // token first ("US-led" aside, a mention starts and ends on token
+            // boundaries): a token that is no name's first token starts none, and most
+            // tokens are turned away without a walk.
+            let opens = |w: &String| self.first_filter.admits(w) && self.first_words.contains(w);
+            if hyphen || words.is_none_or(|w| w.get(i).is_none_or(opens)) {
+                names_at(a);
+            }
+            if hyphen {
                 for p in a + 1..b {
                     if bytes[p - 1] == b'-' {
                         names_at(p);

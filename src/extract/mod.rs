@@ -207,7 +207,7 @@ impl Extractor {
     ) -> Sentence<'a> {
         let tokens = spare::tokens(text, span);
         let words = spare::lowercased(&tokens, text);
-        let mut mentions = self.mentions.find(text, span, &tokens);
+        let mut mentions = self.mentions.find(text, span, &tokens, &words);
         let mut skip_to = 0;
         let mut dateline_place = None;
         if lead {
