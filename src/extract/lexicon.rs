@@ -88,7 +88,8 @@ impl Lexicon {
         lower: &[String],
         after_adjective: &[usize],
     ) -> Vec<TriggerHit> {
-        let mut hits = Vec::with_capacity(4);
+        // Most sentences have no trigger: allocate on the first.
+        let mut hits = Vec::new();
         for (i, t) in tokens.iter().enumerate() {
             if t.kind != TokenKind::Word || !self.may_be_head(&lower[i]) {
                 continue;

@@ -212,7 +212,7 @@ pub struct Grammar<'a> {
     pub words: &'a [String],
     pub nps: &'a [Np],
     /// Token indices of verb triggers' heads: verbs whatever their form ("flew").
-    pub verb_heads: Vec<usize>,
+    pub verb_heads: smallvec::SmallVec<[usize; 8]>,
 }
 
 impl Grammar<'_> {
