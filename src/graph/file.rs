@@ -422,7 +422,7 @@ impl<'f> Assembler<'f> {
         if g.is_symmetric(relation) && g.graph[t].key < g.graph[s].key {
             std::mem::swap(&mut s, &mut t);
         }
-        let key = (s, relation.to_string(), t);
+        let key = (s, g.rel_key(relation), t);
         if g.edges.contains_key(&key) {
             return Err(self.error(format!("edge {at} ({}) is listed twice", written())));
         }
