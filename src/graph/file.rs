@@ -369,22 +369,29 @@ impl Graph {
             DataError::new(&name, None, problem)
         };
         let edges = self.edges();
-        let (ron, ron_digest) = crate::atomic::stage(path, |w| {
-            let mut out = RonOut::new(Hashing::new(w));
-            let written = ron::Options::default().to_writer_pretty(
-                &mut out,
-                &self.file_ref(&edges),
-                pretty(),
-            );
-            let hashed = out.finish()?;
-            written.map_err(|e| SaveError::Serialize(e.to_string()))?;
-            Ok(hashed.digest())
-        })
-        .map_err(fail)?;
         let snap_path = snapshot::path_for(path);
-        let (snap, ()) =
-            crate::atomic::stage(&snap_path, |w| snapshot::write(self, &edges, ron_digest, w))
-                .map_err(fail)?;
+        // The snapshot names the RON's hash, known only once the RON is written: it
+        // is written meanwhile, on another thread if there is one, and named after.
+        let (ron, snap) = rayon::join(
+            || {
+                crate::atomic::stage(path, |w| {
+                    let mut out = RonOut::new(Hashing::new(w));
+                    let written = ron::Options::default().to_writer_pretty(
+                        &mut out,
+                        &self.file_ref(&edges),
+                        pretty(),
+                    );
+                    let hashed = out.finish()?;
+                    written.map_err(|e| SaveError::Serialize(e.to_string()))?;
+                    Ok(hashed.digest())
+                })
+            },
+            || crate::atomic::write_temp(&snap_path, |w| snapshot::write(self, &edges, w)),
+        );
+        let (ron, ron_digest) = ron.map_err(fail)?;
+        let (mut snap, ()) = snap.map_err(fail)?;
+        snapshot::name_ron(&mut snap, ron_digest).map_err(|e| fail(e.into()))?;
+        let snap = snap.sync().map_err(|e| fail(e.into()))?;
         match std::fs::remove_file(&snap_path) {
             Ok(()) => {}
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
