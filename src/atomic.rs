@@ -122,6 +122,10 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "head:1234;body");
         let (unsynced, ()) = write_temp(&path, |w| w.write_all(b"dropped")).unwrap();
         drop(unsynced);
-        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no file left");
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "no file left"
+        );
     }
 }
