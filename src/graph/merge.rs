@@ -190,14 +190,19 @@ impl Merge<'_> {
         self.added += 1;
         edge.count_one(&ev);
         if let Some(text) = text {
-            let seen = edge
-                .examples
-                .iter()
-                .any(|x| x.doc == ev.doc && x.sentence == ev.sentence);
-            if !seen {
-                let at = edge.examples.partition_point(|x| {
-                    example_order(documents, x, ev.doc, ev.sentence, text).is_le()
-                });
+            let after =
+                |x: &Example| example_order(documents, x, ev.doc, ev.sentence, text).is_le();
+            // An edge read many times has all its examples, and most references come
+            // after the last: one comparison says so, rather than a search.
+            let past_last =
+                edge.examples.len() >= EXAMPLES && edge.examples.last().is_some_and(after);
+            let seen = || {
+                edge.examples
+                    .iter()
+                    .any(|x| x.doc == ev.doc && x.sentence == ev.sentence)
+            };
+            if !past_last && !seen() {
+                let at = edge.examples.partition_point(after);
                 // Past the first EXAMPLES it would be cut off at once: skip the copy.
                 if at < EXAMPLES {
                     let ex = Example {
