@@ -3,10 +3,12 @@
 //!
 //! Writing is split in two steps, [`stage`] and [`Staged::commit`], so that a file
 //! with a companion (the graph file and its snapshot) can have both written and
-//! synced before either is renamed into place.
+//! synced before either is renamed into place. A file whose head depends on its
+//! companion (the snapshot names the graph file's hash) is written with
+//! [`write_temp`], mended with [`Unsynced::write_at`], then synced.
 
 use std::fs::File;
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufWriter, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use tempfile::NamedTempFile;
 
@@ -30,6 +32,21 @@ pub fn stage<T, E: From<io::Error>>(
     path: &Path,
     write: impl FnOnce(&mut BufWriter<&File>) -> Result<T, E>,
 ) -> Result<(Staged, T), E> {
+    let (unsynced, value) = write_temp(path, write)?;
+    Ok((unsynced.sync()?, value))
+}
+
+/// A written temporary file, not yet synced; dropping it removes it.
+pub struct Unsynced {
+    tmp: NamedTempFile,
+    path: PathBuf,
+}
+
+/// [`stage`] without the sync, so that bytes already written can still be mended.
+pub fn write_temp<T, E: From<io::Error>>(
+    path: &Path,
+    write: impl FnOnce(&mut BufWriter<&File>) -> Result<T, E>,
+) -> Result<(Unsynced, T), E> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -48,9 +65,8 @@ pub fn stage<T, E: From<io::Error>>(
     let value = write(&mut out)?;
     out.flush()?;
     drop(out);
-    tmp.as_file().sync_all()?;
     Ok((
-        Staged {
+        Unsynced {
             tmp,
             path: path.to_path_buf(),
         },
@@ -58,10 +74,58 @@ pub fn stage<T, E: From<io::Error>>(
     ))
 }
 
+impl Unsynced {
+    /// Overwrite the bytes at `offset` (within what was written) with `bytes`.
+    pub fn write_at(&mut self, offset: u64, bytes: &[u8]) -> io::Result<()> {
+        let mut file = self.tmp.as_file();
+        file.seek(SeekFrom::Start(offset))?;
+        file.write_all(bytes)
+    }
+
+    /// Sync the file, ready to be renamed into place.
+    pub fn sync(self) -> io::Result<Staged> {
+        self.tmp.as_file().sync_all()?;
+        Ok(Staged {
+            tmp: self.tmp,
+            path: self.path,
+        })
+    }
+}
+
 impl Staged {
     /// Rename the temporary file over the target.
     pub fn commit(self) -> io::Result<()> {
         self.tmp.persist(&self.path).map_err(|e| e.error)?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_mended_file_is_renamed_into_place_only_when_committed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("f");
+        std::fs::write(&path, "old").unwrap();
+        let (mut unsynced, n) = write_temp(&path, |w| {
+            w.write_all(b"head:????;body")?;
+            Ok::<_, io::Error>(14)
+        })
+        .unwrap();
+        assert_eq!(n, 14);
+        unsynced.write_at(5, b"1234").unwrap();
+        let staged = unsynced.sync().unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "old");
+        staged.commit().unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "head:1234;body");
+        let (unsynced, ()) = write_temp(&path, |w| w.write_all(b"dropped")).unwrap();
+        drop(unsynced);
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "no file left"
+        );
     }
 }

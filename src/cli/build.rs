@@ -11,7 +11,8 @@ use crate::graph::{Added, Graph, Merge};
 use crate::triple::{ActorRef, Object, Triple};
 use clap::{ArgGroup, Args};
 use rayon::prelude::*;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use xxhash_rust::xxh3::Xxh3;
 
@@ -132,7 +133,7 @@ fn merge_inputs_with(
         max_article_bytes: input.max_article_mb.saturating_mul(1024 * 1024),
     };
     let mut counts = Counts::default();
-    let mut seen = HashSet::new();
+    let mut seen = FxHashSet::default();
     let mut inputs = read_inputs(&input.paths(), options);
     let mut read = |report: &mut StderrReport| {
         let mut batch: Vec<Box<Article>> = Vec::with_capacity(BATCH);
@@ -152,10 +153,10 @@ fn merge_inputs_with(
         let current = std::mem::take(&mut next);
         let (after, (current, extracted)) = rayon::join(
             || {
-                if let Some((batch, extracted)) = pending.take() {
+                if let Some((mut batch, extracted)) = pending.take() {
                     merge_batch(
                         &mut merge,
-                        &batch,
+                        &mut batch,
                         extracted,
                         &mut seen,
                         &mut counts,
@@ -183,18 +184,18 @@ fn merge_inputs_with(
     counts
 }
 
-/// Merge one extracted batch, in input order.
+/// Merge one extracted batch, in input order. The batch's ids move into `seen`.
 fn merge_batch(
     merge: &mut Merge,
-    batch: &[Box<Article>],
+    batch: &mut [Box<Article>],
     extracted: Extracted,
-    seen: &mut HashSet<String>,
+    seen: &mut FxHashSet<String>,
     counts: &mut Counts,
     report: &mut StderrReport,
     progress: &Progress,
 ) {
-    for (a, (hash, triples)) in batch.iter().zip(extracted) {
-        let twice = !seen.insert(a.id.clone());
+    for (a, (hash, triples)) in batch.iter_mut().zip(extracted) {
+        let twice = seen.contains(&a.id);
         match merge.add_document(&a.id, hash, a.date, &triples) {
             Added::New => counts.added += 1,
             Added::Unchanged => counts.unchanged += 1,
@@ -211,20 +212,37 @@ fn merge_batch(
                 }
             }
         }
+        if !twice {
+            seen.insert(std::mem::take(&mut a.id));
+        }
     }
     progress.advance(batch);
 }
 
 /// xxh3 of what an article says: its texts, which field each is, and its date (a
 /// changed date changes every evidence date, so it is a changed document).
+///
+/// The hash is stored in graph files, so its bytes are fixed: they are formatted
+/// straight into the hasher rather than into a `String` each.
 fn content_hash(a: &Article) -> u64 {
-    let mut h = Xxh3::new();
+    let mut h = HashWriter(Xxh3::new());
     for f in a.fields() {
-        h.update(format!("{:?}:{}:", f.kind, f.text.len()).as_bytes());
-        h.update(f.text.as_bytes());
+        // Writing into a hasher cannot fail.
+        let _ = write!(h, "{:?}:{}:", f.kind, f.text.len());
+        h.0.update(f.text.as_bytes());
     }
-    h.update(format!("date:{:?}", a.date).as_bytes());
-    h.digest()
+    let _ = write!(h, "date:{:?}", a.date);
+    h.0.digest()
+}
+
+/// Text formatted into a hasher.
+struct HashWriter(Xxh3);
+
+impl std::fmt::Write for HashWriter {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.0.update(s.as_bytes());
+        Ok(())
+    }
 }
 
 /// Describe actors without the date: a person's node then has one country however
@@ -242,4 +260,52 @@ fn date_free(extractor: &Extractor, mut triples: Vec<Triple>) -> Vec<Triple> {
         }
     }
     triples
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{Field, FieldKind};
+    use chrono::NaiveDate;
+
+    /// The hash as it was first written, through a `String` per piece: graph files
+    /// hold it, so it must not change.
+    fn content_hash_by_format(a: &Article) -> u64 {
+        let mut h = Xxh3::new();
+        for f in a.fields() {
+            h.update(format!("{:?}:{}:", f.kind, f.text.len()).as_bytes());
+            h.update(f.text.as_bytes());
+        }
+        h.update(format!("date:{:?}", a.date).as_bytes());
+        h.digest()
+    }
+
+    #[test]
+    fn content_hash_is_the_hash_graph_files_hold() {
+        let field = |kind, text: &str| Field::new(kind, text.to_string(), Default::default(), 0);
+        let articles = [
+            Article {
+                id: "a".into(),
+                date: None,
+                title: None,
+                body: field(FieldKind::Body, "Russia warned NATO."),
+            },
+            Article {
+                id: "b".into(),
+                date: NaiveDate::from_ymd_opt(2022, 1, 21),
+                title: Some(field(FieldKind::Title, "Warning")),
+                body: field(FieldKind::Body, "Russia warned NATO on Friday."),
+            },
+            Article {
+                id: "c".into(),
+                date: NaiveDate::from_ymd_opt(-12, 12, 31),
+                title: None,
+                body: field(FieldKind::Body, ""),
+            },
+        ];
+        for a in &articles {
+            assert_eq!(content_hash(a), content_hash_by_format(a), "{}", a.id);
+        }
+        assert_eq!(content_hash(&articles[1]), 9_929_320_419_706_300_494);
+    }
 }

@@ -5,6 +5,7 @@ use super::{date_marker, decode_lossy, Article, Field, FieldKind};
 use crate::diag::{Place, Problem};
 use chrono::NaiveDate;
 use serde::Deserialize;
+use std::borrow::Cow;
 use std::collections::VecDeque;
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read as _};
@@ -278,15 +279,38 @@ fn read_txt(path: &Path, size: u64, options: &ReadOptions, out: &mut VecDeque<Re
     })));
 }
 
-/// One JSON Lines record, as the spec fixes it.
+/// One JSON Lines record, as the spec fixes it. The fields only looked at are borrowed
+/// from the line where they can be (no escapes in them).
 #[derive(Deserialize)]
-struct Record {
+struct Record<'a> {
     id: Option<serde_json::Value>,
     text: Option<String>,
-    date: Option<String>,
+    #[serde(borrow)]
+    date: Option<Cow<'a, str>>,
     title: Option<String>,
     #[allow(dead_code)] // read so that a record with a url is valid; not used yet
-    url: Option<String>,
+    #[serde(borrow)]
+    url: Option<Cow<'a, str>>,
+}
+
+/// A record's day: the first ten bytes of its date ("2022-01-21T10:00:00Z" is a day)
+/// as YYYY-MM-DD.
+fn record_day(date: &str) -> Option<NaiveDate> {
+    let day = date.get(..10).unwrap_or(date);
+    // Nearly every date is ten digits and dashes: read them without chrono's format
+    // parser, which costs more than the rest of the record. Anything else, and a day
+    // no calendar has, is the parser's to judge.
+    if let [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = *day.as_bytes() {
+        let digits = [y0, y1, y2, y3, m0, m1, d0, d1];
+        if digits.iter().all(u8::is_ascii_digit) {
+            let n = |ds: &[u8]| ds.iter().fold(0, |n, d| n * 10 + u32::from(d - b'0'));
+            let year = n(&digits[..4]) as i32;
+            if let Some(d) = NaiveDate::from_ymd_opt(year, n(&digits[4..6]), n(&digits[6..])) {
+                return Some(d);
+            }
+        }
+    }
+    NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()
 }
 
 /// A `.jsonl` file being read line by line.
@@ -394,9 +418,9 @@ impl JsonlFile {
         let mut date = options.default_date;
         if let Some(d) = record.date.as_deref().filter(|d| !d.is_empty()) {
             // Accept full timestamps ("2022-01-21T10:00:00Z"): the day is what counts.
-            match NaiveDate::parse_from_str(d.get(..10).unwrap_or(d), "%Y-%m-%d") {
-                Ok(d) => date = Some(d),
-                Err(_) => problem(
+            match record_day(d) {
+                Some(d) => date = Some(d),
+                None => problem(
                     false,
                     format!("record {id:?}: \"date\" {d:?} is not a YYYY-MM-DD date; article kept without it"),
                 ),
@@ -412,5 +436,39 @@ impl JsonlFile {
             title,
             body: Field::new(FieldKind::Body, body, Default::default(), 0),
         })));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_record_day_is_the_day_chrono_reads() {
+        let dates = [
+            "2022-01-21",
+            "2022-01-21T10:00:00Z",
+            "2022-02-29",
+            "2024-02-29",
+            "0000-01-01",
+            "9999-12-31",
+            "2022-13-01",
+            "2022-00-10",
+            "2022-1-21",
+            "2022-01-2",
+            "22-01-2100",
+            "+2022-01-21",
+            "2022/01/21",
+            "２０２２-01-21",
+            "2022-01-21 ",
+            " 2022-01-21",
+            "20220121",
+            "",
+            "-",
+        ];
+        for d in dates {
+            let chrono = NaiveDate::parse_from_str(d.get(..10).unwrap_or(d), "%Y-%m-%d").ok();
+            assert_eq!(record_day(d), chrono, "{d:?}");
+        }
     }
 }

@@ -14,7 +14,8 @@
 use super::{snapshot, Document, Edge, Evidence, Example, Graph, Moods, Node};
 use crate::datafile::DataError;
 use crate::diag::Report;
-use chrono::NaiveDate;
+use crate::triple::Mood;
+use chrono::{Datelike, NaiveDate};
 use petgraph::stable_graph::NodeIndex;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize, Serializer};
@@ -83,7 +84,7 @@ struct FileEdge {
 struct GraphFileRef<'a> {
     version: u32,
     symmetric: &'a BTreeSet<String>,
-    documents: &'a [Document],
+    documents: DocumentsRef<'a>,
     nodes: Vec<&'a Node>,
     edges: EdgesRef<'a>,
 }
@@ -99,10 +100,10 @@ struct FileEdgeRef<'a> {
     relation: &'a str,
     target: &'a str,
     count: u32,
-    first: Option<NaiveDate>,
-    last: Option<NaiveDate>,
+    first: Option<Day>,
+    last: Option<Day>,
     moods: Moods,
-    evidence: &'a [Evidence],
+    evidence: EvidenceRef<'a>,
     examples: &'a [Example],
 }
 
@@ -114,12 +115,90 @@ impl Serialize for EdgesRef<'_> {
             relation: &e.relation,
             target: &g[b].key,
             count: e.count,
-            first: e.first,
-            last: e.last,
+            first: e.first.map(Day),
+            last: e.last.map(Day),
             moods: e.moods,
-            evidence: &e.evidence,
+            evidence: EvidenceRef(&e.evidence),
             examples: &e.examples,
         }))
+    }
+}
+
+/// [`Document`] as written, its date a [`Day`].
+#[derive(Serialize)]
+#[serde(rename = "Document")]
+struct FileDocument<'a> {
+    id: &'a str,
+    hash: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<Day>,
+    evidence: u32,
+}
+
+struct DocumentsRef<'a>(&'a [Document]);
+
+impl Serialize for DocumentsRef<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(|d| FileDocument {
+            id: &d.id,
+            hash: d.hash,
+            date: d.date.map(Day),
+            evidence: d.evidence,
+        }))
+    }
+}
+
+/// [`Evidence`] as written, its date a [`Day`].
+#[derive(Serialize)]
+#[serde(rename = "Evidence")]
+struct FileEvidence {
+    doc: u32,
+    sentence: u32,
+    span: [u32; 2],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<Day>,
+    mood: Mood,
+}
+
+struct EvidenceRef<'a>(&'a [Evidence]);
+
+impl Serialize for EvidenceRef<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(|e| FileEvidence {
+            doc: e.doc,
+            sentence: e.sentence,
+            span: e.span,
+            date: e.date.map(Day),
+            mood: e.mood,
+        }))
+    }
+}
+
+/// A date as chrono writes it ("2022-01-21"), spelt on the stack: chrono serializes
+/// through `collect_str`, which formats every date of every reference into a `String`
+/// of its own.
+#[derive(Clone, Copy)]
+struct Day(NaiveDate);
+
+impl Serialize for Day {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let year = self.0.year();
+        if !(0..=9999).contains(&year) {
+            // Signed and wider than four digits ("+10000-01-01"): chrono's own.
+            return self.0.serialize(s);
+        }
+        let mut text = *b"0000-00-00";
+        let mut put = |at: usize, n: u32, digits: usize| {
+            let mut n = n;
+            for i in (at..at + digits).rev() {
+                text[i] = b'0' + (n % 10) as u8;
+                n /= 10;
+            }
+        };
+        put(0, year as u32, 4);
+        put(5, self.0.month(), 2);
+        put(8, self.0.day(), 2);
+        s.serialize_str(std::str::from_utf8(&text).map_err(serde::ser::Error::custom)?)
     }
 }
 
@@ -155,6 +234,73 @@ impl<W: Write> Write for Hashing<W> {
 
     fn flush(&mut self) -> std::io::Result<()> {
         self.inner.flush()
+    }
+}
+
+/// Where RON is written: blocks of it, handed on whole.
+///
+/// RON writes token by token (a field name, a colon, a space, each character of a
+/// string): through ron's own `io::Write` adapter and a `BufWriter`, every token was a
+/// `write_all` and a `memcpy` call. Here a token is appended to the block, and the
+/// writer behind (the hash, then the file) sees blocks of `BLOCK` bytes.
+struct RonOut<W: Write> {
+    block: Vec<u8>,
+    out: W,
+    /// The first error of `out`: RON sees only that writing failed.
+    error: Option<std::io::Error>,
+}
+
+impl<W: Write> RonOut<W> {
+    const BLOCK: usize = 1 << 16;
+
+    fn new(out: W) -> Self {
+        RonOut {
+            // Room for a block and the token that fills it, mostly.
+            block: Vec::with_capacity(2 * Self::BLOCK),
+            out,
+            error: None,
+        }
+    }
+
+    fn hand_on(&mut self) -> std::fmt::Result {
+        if self.error.is_some() {
+            return Err(std::fmt::Error);
+        }
+        let written = self.out.write_all(&self.block);
+        self.block.clear();
+        written.map_err(|e| {
+            self.error = Some(e);
+            std::fmt::Error
+        })
+    }
+
+    /// Hand on the last block; the writer behind, or the first error writing to it.
+    fn finish(mut self) -> Result<W, std::io::Error> {
+        let _ = self.hand_on();
+        match self.error {
+            Some(e) => Err(e),
+            None => Ok(self.out),
+        }
+    }
+}
+
+impl<W: Write> std::fmt::Write for RonOut<W> {
+    #[inline]
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        match s.as_bytes() {
+            // Most tokens are a byte: a bracket, a comma, a character of a string.
+            &[b] => self.block.push(b),
+            bytes => self.block.extend_from_slice(bytes),
+        }
+        if self.block.len() >= Self::BLOCK {
+            return self.hand_on();
+        }
+        Ok(())
+    }
+
+    #[inline]
+    fn write_char(&mut self, c: char) -> std::fmt::Result {
+        self.write_str(c.encode_utf8(&mut [0; 4]))
     }
 }
 
@@ -195,7 +341,7 @@ impl Graph {
         GraphFileRef {
             version: VERSION,
             symmetric: &self.symmetric,
-            documents: &self.documents,
+            documents: DocumentsRef(&self.documents),
             nodes: self
                 .node_indices()
                 .into_iter()
@@ -223,27 +369,29 @@ impl Graph {
             DataError::new(&name, None, problem)
         };
         let edges = self.edges();
-        let (ron, ron_digest) = crate::atomic::stage(path, |w| {
-            // RON writes token by token (a field name, a colon, a space): buffered
-            // before the hash, the hash sees large blocks, not a hundred million
-            // calls of a few bytes each.
-            let mut out = std::io::BufWriter::with_capacity(1 << 16, Hashing::new(w));
-            ron::Options::default()
-                .to_io_writer_pretty(&mut out, &self.file_ref(&edges), pretty())
-                .map_err(|e| match e {
-                    ron::Error::Io(e) => SaveError::Io(std::io::Error::other(e)),
-                    e => SaveError::Serialize(e.to_string()),
-                })?;
-            let hashed = out
-                .into_inner()
-                .map_err(|e| SaveError::Io(e.into_error()))?;
-            Ok(hashed.digest())
-        })
-        .map_err(fail)?;
         let snap_path = snapshot::path_for(path);
-        let (snap, ()) =
-            crate::atomic::stage(&snap_path, |w| snapshot::write(self, &edges, ron_digest, w))
-                .map_err(fail)?;
+        // The snapshot names the RON's hash, known only once the RON is written: it
+        // is written meanwhile, on another thread if there is one, and named after.
+        let (ron, snap) = rayon::join(
+            || {
+                crate::atomic::stage(path, |w| {
+                    let mut out = RonOut::new(Hashing::new(w));
+                    let written = ron::Options::default().to_writer_pretty(
+                        &mut out,
+                        &self.file_ref(&edges),
+                        pretty(),
+                    );
+                    let hashed = out.finish()?;
+                    written.map_err(|e| SaveError::Serialize(e.to_string()))?;
+                    Ok(hashed.digest())
+                })
+            },
+            || crate::atomic::write_temp(&snap_path, |w| snapshot::write(self, &edges, w)),
+        );
+        let (ron, ron_digest) = ron.map_err(fail)?;
+        let (mut snap, ()) = snap.map_err(fail)?;
+        snapshot::name_ron(&mut snap, ron_digest).map_err(|e| fail(e.into()))?;
+        let snap = snap.sync().map_err(|e| fail(e.into()))?;
         match std::fs::remove_file(&snap_path) {
             Ok(()) => {}
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
@@ -422,7 +570,7 @@ impl<'f> Assembler<'f> {
         if g.is_symmetric(relation) && g.graph[t].key < g.graph[s].key {
             std::mem::swap(&mut s, &mut t);
         }
-        let key = (s, relation.to_string(), t);
+        let key = (s, g.rel_key(relation), t);
         if g.edges.contains_key(&key) {
             return Err(self.error(format!("edge {at} ({}) is listed twice", written())));
         }
@@ -518,6 +666,168 @@ mod tests {
         let mut g = Graph::with_symmetric(["meets".to_string()]);
         g.add_document("d", 7, t.date, &[t]);
         g
+    }
+
+    /// A graph of `docs` documents, each with a few references, dated and not.
+    fn larger(docs: usize) -> Graph {
+        let a = |id: &str| ActorRef {
+            id: id.into(),
+            name: format!("{id} «name»").into(),
+            kind: ActorKind::Country,
+            country: None,
+        };
+        let mut g = Graph::with_symmetric(["meets".to_string()]);
+        for d in 0..docs {
+            let t = |sentence: usize, s: &str, rel: &str, o: &str| Triple {
+                doc: format!("d{d}"),
+                date: NaiveDate::from_ymd_opt(2000 + (d % 30) as i32, 1 + (d % 12) as u32, 1)
+                    .filter(|_| d % 7 != 0),
+                event_date: NaiveDate::from_ymd_opt(1999, 12, 31).filter(|_| sentence == 2),
+                sentence,
+                span: [sentence * 10, sentence * 10 + 9],
+                text: format!("{s} {rel} {o} \"quoted\"\t{d}'s"),
+                field: None,
+                subject: a(s),
+                relation: rel.into(),
+                object: Object::Actor(a(o)),
+                theme: None,
+                mood: Mood::Asserted,
+                confidence: 0.5,
+            };
+            let ts = [
+                t(0, "RUS", "warns", "NATO"),
+                t(1, "FRA", "meets", "DEU"),
+                t(2, &format!("P{}", d % 5), "urges", "IRN"),
+            ];
+            g.add_document(&format!("d{d}"), d as u64, ts[0].date, &ts);
+        }
+        g
+    }
+
+    /// The file as the derived `Serialize` of the graph's own types writes it.
+    #[derive(Serialize)]
+    struct DerivedFile<'a> {
+        version: u32,
+        symmetric: &'a BTreeSet<String>,
+        documents: &'a [Document],
+        nodes: Vec<&'a Node>,
+        edges: Vec<DerivedEdge<'a>>,
+    }
+
+    #[derive(Serialize)]
+    struct DerivedEdge<'a> {
+        source: &'a str,
+        relation: &'a str,
+        target: &'a str,
+        count: u32,
+        first: Option<NaiveDate>,
+        last: Option<NaiveDate>,
+        moods: Moods,
+        evidence: &'a [Evidence],
+        examples: &'a [Example],
+    }
+
+    fn derived_ron(g: &Graph) -> String {
+        let file = DerivedFile {
+            version: VERSION,
+            symmetric: &g.symmetric,
+            documents: &g.documents,
+            nodes: g.node_indices().into_iter().map(|n| g.node(n)).collect(),
+            edges: g
+                .edges()
+                .into_iter()
+                .map(|(s, t, e)| DerivedEdge {
+                    source: &g.node(s).key,
+                    relation: &e.relation,
+                    target: &g.node(t).key,
+                    count: e.count,
+                    first: e.first,
+                    last: e.last,
+                    moods: e.moods,
+                    evidence: &e.evidence,
+                    examples: &e.examples,
+                })
+                .collect(),
+        };
+        ron::ser::to_string_pretty(&file, pretty()).unwrap()
+    }
+
+    #[test]
+    fn the_file_save_writes_is_the_ron_of_the_graph() {
+        let dir = tempfile::tempdir().unwrap();
+        for docs in [0, 1, 700] {
+            let g = larger(docs);
+            let path = dir.path().join("g.ron");
+            g.save(&path).unwrap();
+            let text = std::fs::read_to_string(&path).unwrap();
+            if docs == 700 {
+                assert!(
+                    text.len() > 3 * (1 << 16),
+                    "{} bytes: several blocks",
+                    text.len()
+                );
+            }
+            assert_eq!(text, derived_ron(&g));
+            assert_eq!(text, g.to_ron().unwrap());
+            assert_eq!(
+                Graph::from_ron("g.ron", &text).unwrap().to_ron().unwrap(),
+                text
+            );
+        }
+    }
+
+    #[test]
+    fn a_day_is_written_as_chrono_writes_a_date() {
+        let days = [
+            NaiveDate::MIN,
+            NaiveDate::MAX,
+            NaiveDate::from_ymd_opt(-1, 12, 31).unwrap(),
+            NaiveDate::from_ymd_opt(0, 1, 1).unwrap(),
+            NaiveDate::from_ymd_opt(7, 3, 9).unwrap(),
+            NaiveDate::from_ymd_opt(999, 10, 10).unwrap(),
+            NaiveDate::from_ymd_opt(2022, 1, 21).unwrap(),
+            NaiveDate::from_ymd_opt(9999, 12, 31).unwrap(),
+            NaiveDate::from_ymd_opt(10000, 1, 1).unwrap(),
+        ];
+        for d in days {
+            let ours = ron::to_string(&Some(Day(d))).unwrap();
+            assert_eq!(ours, ron::to_string(&Some(d)).unwrap());
+        }
+    }
+
+    /// Fails every write from its `n`th byte on.
+    struct FailsAfter(usize);
+
+    impl Write for FailsAfter {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            if self.0 < buf.len() {
+                return Err(std::io::Error::other("disk full"));
+            }
+            self.0 -= buf.len();
+            Ok(buf.len())
+        }
+
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_failed_write_is_the_error_of_the_save() {
+        let g = larger(700);
+        let edges = g.edges();
+        for room in [0, 100, 1 << 17, usize::MAX] {
+            let mut out = RonOut::new(FailsAfter(room));
+            let written =
+                ron::Options::default().to_writer_pretty(&mut out, &g.file_ref(&edges), pretty());
+            match out.finish() {
+                Ok(_) => assert!(room == usize::MAX && written.is_ok()),
+                Err(e) => {
+                    assert_eq!(e.to_string(), "disk full");
+                    assert!(room != usize::MAX);
+                }
+            }
+        }
     }
 
     #[test]

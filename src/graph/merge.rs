@@ -9,10 +9,10 @@ use super::{
     evidence_order, example_order, Document, Edge, Evidence, Example, Graph, Node, NodeKind,
     EXAMPLES,
 };
-use crate::triple::{Object, Triple};
+use crate::triple::{ActorRef, Object, Triple};
 use chrono::NaiveDate;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex};
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 /// What adding a document did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,6 +34,45 @@ pub(crate) struct Fact<'a> {
     pub text: Option<&'a str>,
 }
 
+/// A node as a fact names it, borrowed: a node the graph has is found by its key, and
+/// only a new one is copied.
+#[derive(Clone, Copy)]
+struct NodeRef<'a> {
+    key: &'a str,
+    name: &'a str,
+    kind: NodeKind,
+    country: Option<&'a str>,
+}
+
+impl<'a> NodeRef<'a> {
+    fn actor(a: &'a ActorRef) -> Self {
+        NodeRef {
+            key: &a.id,
+            name: &a.name,
+            kind: a.kind.into(),
+            country: a.country.as_deref(),
+        }
+    }
+
+    fn node(n: &'a Node) -> Self {
+        NodeRef {
+            key: &n.key,
+            name: &n.name,
+            kind: n.kind,
+            country: n.country.as_deref(),
+        }
+    }
+
+    fn to_node(self) -> Node {
+        Node {
+            key: self.key.to_string(),
+            name: self.name.to_string(),
+            kind: self.kind,
+            country: self.country.map(str::to_string),
+        }
+    }
+}
+
 /// Documents being added to a graph (from [`Graph::merge`]).
 ///
 /// Adding a reference to an edge appends it and updates the edge's counts from it
@@ -45,9 +84,11 @@ pub(crate) struct Fact<'a> {
 pub struct Merge<'g> {
     graph: &'g mut Graph,
     /// Edges whose evidence was appended out of order.
-    unsorted: HashSet<EdgeIndex>,
+    unsorted: FxHashSet<EdgeIndex>,
     /// References added.
     added: usize,
+    /// Where a concept object's node key is spelt, kept from one fact to the next.
+    concept: String,
 }
 
 impl Drop for Merge<'_> {
@@ -90,49 +131,51 @@ impl Merge<'_> {
                 (d, Added::New)
             }
         };
+        let mut concept = std::mem::take(&mut self.concept);
         for t in triples {
-            let subject = &t.subject;
-            self.add_fact(Fact {
-                subject: Node {
-                    key: subject.id.to_string(),
-                    name: subject.name.to_string(),
-                    kind: subject.kind.into(),
-                    country: subject.country.as_deref().map(str::to_string),
-                },
-                relation: &t.relation,
-                object: object_node(&t.object),
-                evidence: Evidence {
-                    doc,
-                    sentence: small(t.sentence),
-                    span: [small(t.span[0]), small(t.span[1])],
-                    date: t.event_date.or(t.date),
-                    mood: t.mood,
-                },
-                text: Some(&t.text),
-            });
+            let object = match &t.object {
+                Object::Actor(a) => NodeRef::actor(a),
+                Object::Concept { concept: phrase } => concept_node(phrase, &mut concept),
+            };
+            let evidence = Evidence {
+                doc,
+                sentence: small(t.sentence),
+                span: [small(t.span[0]), small(t.span[1])],
+                date: t.event_date.or(t.date),
+                mood: t.mood,
+            };
+            let subject = NodeRef::actor(&t.subject);
+            self.add(subject, &t.relation, object, evidence, Some(&t.text));
         }
+        self.concept = concept;
         added
     }
 
     /// Merge one fact; its document must be in the table.
     pub(crate) fn add_fact(&mut self, fact: Fact) {
+        let (subject, object) = (NodeRef::node(&fact.subject), NodeRef::node(&fact.object));
+        self.add(subject, fact.relation, object, fact.evidence, fact.text);
+    }
+
+    fn add<'a>(
+        &mut self,
+        mut subject: NodeRef<'a>,
+        relation: &str,
+        mut object: NodeRef<'a>,
+        ev: Evidence,
+        text: Option<&str>,
+    ) {
         let g = &mut *self.graph;
-        let (mut subject, mut object) = (fact.subject, fact.object);
-        if g.is_symmetric(fact.relation) && object.key < subject.key {
+        if g.is_symmetric(relation) && object.key < subject.key {
             std::mem::swap(&mut subject, &mut object);
         }
         let s = g.node_for(subject);
         let o = g.node_for(object);
-        let key = (s, fact.relation.to_string(), o);
-        let e = match g.edges.get(&key) {
-            Some(&e) => e,
-            None => {
-                let e = g.graph.add_edge(s, o, Edge::new(fact.relation));
-                g.edges.insert(key, e);
-                e
-            }
-        };
-        let ev = fact.evidence;
+        let key = (s, g.rel_key(relation), o);
+        let e = *g
+            .edges
+            .entry(key)
+            .or_insert_with(|| g.graph.add_edge(s, o, Edge::new(relation)));
         if let Some(d) = g.documents.get_mut(ev.doc as usize) {
             d.evidence += 1;
         }
@@ -146,15 +189,20 @@ impl Merge<'_> {
         edge.evidence.push(ev);
         self.added += 1;
         edge.count_one(&ev);
-        if let Some(text) = fact.text {
-            let seen = edge
-                .examples
-                .iter()
-                .any(|x| x.doc == ev.doc && x.sentence == ev.sentence);
-            if !seen {
-                let at = edge.examples.partition_point(|x| {
-                    example_order(documents, x, ev.doc, ev.sentence, text).is_le()
-                });
+        if let Some(text) = text {
+            let after =
+                |x: &Example| example_order(documents, x, ev.doc, ev.sentence, text).is_le();
+            // An edge read many times has all its examples, and most references come
+            // after the last: one comparison says so, rather than a search.
+            let past_last =
+                edge.examples.len() >= EXAMPLES && edge.examples.last().is_some_and(after);
+            let seen = || {
+                edge.examples
+                    .iter()
+                    .any(|x| x.doc == ev.doc && x.sentence == ev.sentence)
+            };
+            if !past_last && !seen() {
+                let at = edge.examples.partition_point(after);
                 // Past the first EXAMPLES it would be cut off at once: skip the copy.
                 if at < EXAMPLES {
                     let ex = Example {
@@ -195,26 +243,32 @@ fn small(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
-/// The node a triple's object stands for.
-fn object_node(o: &Object) -> Node {
-    match o {
-        Object::Actor(a) => Node {
-            key: a.id.to_string(),
-            name: a.name.to_string(),
-            kind: a.kind.into(),
-            country: a.country.as_deref().map(str::to_string),
-        },
-        Object::Concept { concept } => {
-            // Lower-cased so that "Security guarantees" and "security guarantees" meet.
-            let phrase = concept.split_whitespace().collect::<Vec<_>>().join(" ");
-            let phrase = phrase.to_lowercase();
-            Node {
-                key: format!("concept:{phrase}"),
-                name: phrase,
-                kind: NodeKind::Concept,
-                country: None,
-            }
+const CONCEPT: &str = "concept:";
+
+/// The node of a concept phrase, its key spelt in `buf`: the words single-spaced and
+/// lower-cased, so that "Security guarantees" and "security  guarantees" meet.
+fn concept_node<'b>(phrase: &str, buf: &'b mut String) -> NodeRef<'b> {
+    buf.clear();
+    buf.push_str(CONCEPT);
+    for (i, word) in phrase.split_whitespace().enumerate() {
+        if i > 0 {
+            buf.push(' ');
         }
+        buf.push_str(word);
+    }
+    if buf.is_ascii() {
+        buf.make_ascii_lowercase();
+    } else {
+        // Lower-casing whole words (a final sigma) is not lower-casing each letter.
+        let lower = buf[CONCEPT.len()..].to_lowercase();
+        buf.truncate(CONCEPT.len());
+        buf.push_str(&lower);
+    }
+    NodeRef {
+        key: buf,
+        name: &buf[CONCEPT.len()..],
+        kind: NodeKind::Concept,
+        country: None,
     }
 }
 
@@ -224,8 +278,9 @@ impl Graph {
     pub fn merge(&mut self) -> Merge<'_> {
         Merge {
             graph: self,
-            unsorted: HashSet::new(),
+            unsorted: FxHashSet::default(),
             added: 0,
+            concept: String::new(),
         }
     }
 
@@ -243,13 +298,12 @@ impl Graph {
         self.merge().add_document(doc_id, hash, date, triples)
     }
 
-    fn node_for(&mut self, node: Node) -> NodeIndex {
-        if let Some(&ix) = self.nodes.get(&node.key) {
+    fn node_for(&mut self, node: NodeRef) -> NodeIndex {
+        if let Some(&ix) = self.nodes.get(node.key) {
             return ix;
         }
-        let key = node.key.clone();
-        let ix = self.graph.add_node(node);
-        self.nodes.insert(key, ix);
+        let ix = self.graph.add_node(node.to_node());
+        self.nodes.insert(node.key.to_string(), ix);
         ix
     }
 
@@ -259,7 +313,7 @@ impl Graph {
     /// A stable sort of evidence appended in merge order gives what inserting each
     /// reference after its equals gave: references that compare equal (one sentence
     /// read twice for one edge) stay in the order they were merged.
-    fn sort_evidence(&mut self, edges: HashSet<EdgeIndex>, added: usize) {
+    fn sort_evidence(&mut self, edges: FxHashSet<EdgeIndex>, added: usize) {
         if edges.is_empty() {
             return;
         }
@@ -302,9 +356,10 @@ impl Graph {
             edge.examples.retain(|x| x.doc != doc);
             edge.recount();
             if edge.evidence.is_empty() {
-                if let Some((s, t)) = self.graph.edge_endpoints(e) {
-                    let key = (s, self.graph[e].relation.clone(), t);
-                    self.edges.remove(&key);
+                let ends = self.graph.edge_endpoints(e);
+                let rel = self.rel_keys.get(self.graph[e].relation.as_str());
+                if let (Some((s, t)), Some(&r)) = (ends, rel) {
+                    self.edges.remove(&(s, r, t));
                 }
                 self.graph.remove_edge(e);
             }
@@ -476,6 +531,29 @@ mod tests {
         );
     }
 
+    /// The node a triple's object stands for, built as the merge before `Merge` built
+    /// it (a whole `Node` for every triple).
+    fn object_node(o: &Object) -> Node {
+        match o {
+            Object::Actor(a) => Node {
+                key: a.id.to_string(),
+                name: a.name.to_string(),
+                kind: a.kind.into(),
+                country: a.country.as_deref().map(str::to_string),
+            },
+            Object::Concept { concept } => {
+                let phrase = concept.split_whitespace().collect::<Vec<_>>().join(" ");
+                let phrase = phrase.to_lowercase();
+                Node {
+                    key: format!("concept:{phrase}"),
+                    name: phrase,
+                    kind: NodeKind::Concept,
+                    country: None,
+                }
+            }
+        }
+    }
+
     /// The merge as it was before `Merge`: each reference inserted in its sorted
     /// place and the edge recounted from all its evidence. The truth to compare with.
     fn add_document_by_recount(g: &mut Graph, id: &str, hash: u64, triples: &[Triple]) {
@@ -504,8 +582,11 @@ mod tests {
             if g.is_symmetric(&t.relation) && o.key < subject.key {
                 std::mem::swap(&mut subject, &mut o);
             }
-            let (si, oi) = (g.node_for(subject), g.node_for(o));
-            let key = (si, t.relation.clone(), oi);
+            let (si, oi) = (
+                g.node_for(NodeRef::node(&subject)),
+                g.node_for(NodeRef::node(&o)),
+            );
+            let key = (si, g.rel_key(&t.relation), oi);
             let e = match g.edges.get(&key) {
                 Some(&e) => e,
                 None => {

@@ -25,9 +25,10 @@ use crate::triple::Mood;
 use chrono::NaiveDate;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableGraph};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::fmt;
 
 /// Sentence texts kept per edge.
@@ -209,14 +210,25 @@ pub struct Document {
     pub evidence: u32,
 }
 
+/// A relation name as the edge table keys it: looking up an edge hashes three integers
+/// and allocates nothing. Numbered in the order a graph first met each relation, so it
+/// means nothing outside its graph and never reaches a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) struct RelKey(u32);
+
 /// The graph.
+///
+/// The lookup tables are Fx hash maps (merging looks up two nodes and an edge for every
+/// fact read); nothing iterates them where order could reach a file or an answer.
 #[derive(Debug, Clone, Default)]
 pub struct Graph {
     pub(crate) graph: StableGraph<Node, Edge>,
-    pub(crate) nodes: HashMap<String, NodeIndex>,
-    pub(crate) edges: HashMap<(NodeIndex, String, NodeIndex), EdgeIndex>,
+    pub(crate) nodes: FxHashMap<String, NodeIndex>,
+    pub(crate) edges: FxHashMap<(NodeIndex, RelKey, NodeIndex), EdgeIndex>,
+    /// The key of each relation name the edge table has met.
+    pub(crate) rel_keys: FxHashMap<String, RelKey>,
     pub(crate) documents: Vec<Document>,
-    pub(crate) doc_index: HashMap<String, u32>,
+    pub(crate) doc_index: FxHashMap<String, u32>,
     /// Relations stored once per pair, smaller key first.
     pub(crate) symmetric: BTreeSet<String>,
 }
@@ -261,6 +273,16 @@ impl Graph {
 
     pub fn by_key(&self, key: &str) -> Option<NodeIndex> {
         self.nodes.get(key).copied()
+    }
+
+    /// The edge-table key of `relation`, given one if it has none yet.
+    pub(crate) fn rel_key(&mut self, relation: &str) -> RelKey {
+        if let Some(&r) = self.rel_keys.get(relation) {
+            return r;
+        }
+        let r = RelKey(u32::try_from(self.rel_keys.len()).unwrap_or(u32::MAX));
+        self.rel_keys.insert(relation.to_string(), r);
+        r
     }
 
     /// Node indices ordered by key.

@@ -35,6 +35,8 @@ pub const FORMAT: u32 = 1;
 
 const MAGIC: &[u8; 8] = b"whowhom\x1a";
 const HEADER: usize = 8 + 4 + 8 + 8;
+/// Where the header names the RON file: its length, then its hash.
+const RON_DIGEST_AT: u64 = 8 + 4;
 const TRAILER: usize = 8 + 8;
 
 /// Edges per chunk: enough to amortise a task, few enough to spread over threads.
@@ -141,19 +143,17 @@ impl Serialize for ChunkRef<'_> {
     }
 }
 
-/// Write the snapshot of `g` (its `edges` in file order) for the RON file of
-/// (length, xxh3) `ron`.
+/// Write the snapshot of `g` (its `edges` in file order) for a RON file not written
+/// yet: its (length, xxh3) are left zero, for [`name_ron`] to fill in.
 pub(super) fn write(
     g: &Graph,
     edges: &[(NodeIndex, NodeIndex, &Edge)],
-    (ron_len, ron_hash): (u64, u64),
     mut w: impl Write,
 ) -> Result<(), SaveError> {
     let serialize = |e: postcard::Error| SaveError::Serialize(e.to_string());
     w.write_all(MAGIC)?;
     w.write_all(&FORMAT.to_le_bytes())?;
-    w.write_all(&ron_len.to_le_bytes())?;
-    w.write_all(&ron_hash.to_le_bytes())?;
+    w.write_all(&[0; 16])?;
     let mut body = Hashing::new(&mut w);
     // Nodes in the file's order (by key), each edge naming them by position there.
     let nodes = g.node_indices();
@@ -213,6 +213,17 @@ pub(super) fn write(
     w.write_all(&len.to_le_bytes())?;
     w.write_all(&hash.to_le_bytes())?;
     Ok(())
+}
+
+/// Name the RON file of (length, xxh3) `ron` in a snapshot [`write`] wrote.
+pub(super) fn name_ron(
+    snap: &mut crate::atomic::Unsynced,
+    (ron_len, ron_hash): (u64, u64),
+) -> std::io::Result<()> {
+    let mut digest = [0; 16];
+    digest[..8].copy_from_slice(&ron_len.to_le_bytes());
+    digest[8..].copy_from_slice(&ron_hash.to_le_bytes());
+    snap.write_at(RON_DIGEST_AT, &digest)
 }
 
 /// Why a snapshot was not used.
