@@ -14,8 +14,8 @@
 use super::{snapshot, Document, Edge, Evidence, Example, Graph, Moods, Node};
 use crate::datafile::DataError;
 use crate::diag::Report;
-use crate::triple::Mood;
-use chrono::{Datelike, NaiveDate};
+use crate::triple::{IsoDate, Mood};
+use chrono::NaiveDate;
 use petgraph::stable_graph::NodeIndex;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize, Serializer};
@@ -100,8 +100,8 @@ struct FileEdgeRef<'a> {
     relation: &'a str,
     target: &'a str,
     count: u32,
-    first: Option<Day>,
-    last: Option<Day>,
+    first: Option<IsoDate>,
+    last: Option<IsoDate>,
     moods: Moods,
     evidence: EvidenceRef<'a>,
     examples: &'a [Example],
@@ -115,8 +115,8 @@ impl Serialize for EdgesRef<'_> {
             relation: &e.relation,
             target: &g[b].key,
             count: e.count,
-            first: e.first.map(Day),
-            last: e.last.map(Day),
+            first: e.first.map(IsoDate),
+            last: e.last.map(IsoDate),
             moods: e.moods,
             evidence: EvidenceRef(&e.evidence),
             examples: &e.examples,
@@ -124,14 +124,14 @@ impl Serialize for EdgesRef<'_> {
     }
 }
 
-/// [`Document`] as written, its date a [`Day`].
+/// [`Document`] as written, its date a [`IsoDate`].
 #[derive(Serialize)]
 #[serde(rename = "Document")]
 struct FileDocument<'a> {
     id: &'a str,
     hash: u64,
     #[serde(skip_serializing_if = "Option::is_none")]
-    date: Option<Day>,
+    date: Option<IsoDate>,
     evidence: u32,
 }
 
@@ -142,13 +142,13 @@ impl Serialize for DocumentsRef<'_> {
         s.collect_seq(self.0.iter().map(|d| FileDocument {
             id: &d.id,
             hash: d.hash,
-            date: d.date.map(Day),
+            date: d.date.map(IsoDate),
             evidence: d.evidence,
         }))
     }
 }
 
-/// [`Evidence`] as written, its date a [`Day`].
+/// [`Evidence`] as written, its date a [`IsoDate`].
 #[derive(Serialize)]
 #[serde(rename = "Evidence")]
 struct FileEvidence {
@@ -156,7 +156,7 @@ struct FileEvidence {
     sentence: u32,
     span: [u32; 2],
     #[serde(skip_serializing_if = "Option::is_none")]
-    date: Option<Day>,
+    date: Option<IsoDate>,
     mood: Mood,
 }
 
@@ -168,37 +168,9 @@ impl Serialize for EvidenceRef<'_> {
             doc: e.doc,
             sentence: e.sentence,
             span: e.span,
-            date: e.date.map(Day),
+            date: e.date.map(IsoDate),
             mood: e.mood,
         }))
-    }
-}
-
-/// A date as chrono writes it ("2022-01-21"), spelt on the stack: chrono serializes
-/// through `collect_str`, which formats every date of every reference into a `String`
-/// of its own.
-#[derive(Clone, Copy)]
-struct Day(NaiveDate);
-
-impl Serialize for Day {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let year = self.0.year();
-        if !(0..=9999).contains(&year) {
-            // Signed and wider than four digits ("+10000-01-01"): chrono's own.
-            return self.0.serialize(s);
-        }
-        let mut text = *b"0000-00-00";
-        let mut put = |at: usize, n: u32, digits: usize| {
-            let mut n = n;
-            for i in (at..at + digits).rev() {
-                text[i] = b'0' + (n % 10) as u8;
-                n /= 10;
-            }
-        };
-        put(0, year as u32, 4);
-        put(5, self.0.month(), 2);
-        put(8, self.0.day(), 2);
-        s.serialize_str(std::str::from_utf8(&text).map_err(serde::ser::Error::custom)?)
     }
 }
 
@@ -790,7 +762,7 @@ mod tests {
             NaiveDate::from_ymd_opt(10000, 1, 1).unwrap(),
         ];
         for d in days {
-            let ours = ron::to_string(&Some(Day(d))).unwrap();
+            let ours = ron::to_string(&Some(IsoDate(d))).unwrap();
             assert_eq!(ours, ron::to_string(&Some(d)).unwrap());
         }
     }
