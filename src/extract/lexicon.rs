@@ -2,7 +2,7 @@
 
 use super::inflect::{noun_forms, verb_forms};
 use super::words;
-use super::words::Filter;
+use super::words::Sieve;
 use crate::schema::{Pos, RelationId, Schema};
 use crate::text::{Token, TokenKind};
 use rustc_hash::FxHashMap;
@@ -39,9 +39,9 @@ pub struct TriggerHit {
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
     heads: FxHashMap<String, Vec<Entry>>,
-    /// The head words' first and last bytes by length: most words of a sentence are
-    /// no head, and the filter says so before the word is hashed and looked up.
-    filter: Filter,
+    /// A sieve of the head words: most words of a sentence are no head, and it says
+    /// so before the word is hashed and looked up.
+    filter: Sieve,
 }
 
 impl Lexicon {
@@ -69,7 +69,7 @@ impl Lexicon {
                 }
             }
         }
-        let filter = heads.keys().fold(Filter::EMPTY, |f, w| f.with(w));
+        let filter = Sieve::new(heads.keys().map(String::as_str));
         Lexicon { heads, filter }
     }
 

@@ -10,7 +10,7 @@
 //! must be capitalised in the text. Among overlapping matches the longest wins
 //! ("Russian Foreign Ministry" over "Russian").
 
-use super::words::Filter;
+use super::words::Sieve;
 use crate::gazetteer::{ActorId, Gazetteer, NameKind};
 use crate::text::{tokenize, Span, Token};
 use rustc_hash::FxHashSet;
@@ -176,9 +176,9 @@ pub struct MentionFinder {
     uncapitalised: Trie,
     /// Per pattern: (actor, how it names it, the name text for case checks).
     patterns: Vec<(ActorId, NameKind, String)>,
-    /// The first token of every name, lower-cased, and a filter of them.
+    /// The first token of every name, lower-cased, and a sieve of them.
     first_words: FxHashSet<String>,
-    first_filter: Filter,
+    first_filter: Sieve,
 }
 
 impl MentionFinder {
@@ -207,7 +207,7 @@ impl MentionFinder {
                 Some(first.text(name).to_lowercase())
             })
             .collect();
-        let first_filter = first_words.iter().fold(Filter::EMPTY, |f, w| f.with(w));
+        let first_filter = Sieve::new(first_words.iter().map(String::as_str));
         MentionFinder {
             names,
             uncapitalised,
