@@ -18,6 +18,8 @@ pub(super) struct WordBounds<'a> {
     chunk_end: usize,
     /// The current chunk, when it is not ASCII, and where it starts.
     unicode: Option<(usize, UWordBoundIndices<'a>)>,
+    /// Leave out the pieces of ASCII spaces.
+    skip_spaces: bool,
 }
 
 impl<'a> WordBounds<'a> {
@@ -27,6 +29,7 @@ impl<'a> WordBounds<'a> {
             at: 0,
             chunk_end: 0,
             unicode: None,
+            skip_spaces: false,
         }
     }
 }
@@ -35,16 +38,38 @@ impl<'a> Iterator for WordBounds<'a> {
     type Item = (usize, &'a str);
 
     fn next(&mut self) -> Option<(usize, &'a str)> {
+        loop {
+            if let Some(piece) = self.piece() {
+                return piece;
+            }
+        }
+    }
+}
+
+impl<'a> WordBounds<'a> {
+    /// Word boundaries without the pieces of ASCII spaces between words, which a
+    /// tokenizer drops: half of all pieces, each a call of its own.
+    pub(super) fn without_spaces(s: &'a str) -> Self {
+        WordBounds {
+            skip_spaces: true,
+            ..WordBounds::new(s)
+        }
+    }
+
+    /// The next piece (`Some(None)` at the end), or None to be asked again: a chunk
+    /// was started or a run of spaces skipped.
+    #[inline]
+    fn piece(&mut self) -> Option<Option<(usize, &'a str)>> {
         if let Some((base, pieces)) = &mut self.unicode {
             if let Some((k, piece)) = pieces.next() {
-                return Some((*base + k, piece));
+                return Some(Some((*base + k, piece)));
             }
             self.unicode = None;
             self.at = self.chunk_end;
         }
         let b = self.s.as_bytes();
         if self.at >= b.len() {
-            return None;
+            return Some(None);
         }
         if self.at >= self.chunk_end {
             // The next chunk. Chunks that are ASCII may be taken together (a chunk end
@@ -67,7 +92,7 @@ impl<'a> Iterator for WordBounds<'a> {
                     }
                     self.chunk_end = end;
                     self.unicode = Some((start, self.s[start..end].split_word_bound_indices()));
-                    return self.next();
+                    return None;
                 }
             }
         }
@@ -86,13 +111,16 @@ impl<'a> Iterator for WordBounds<'a> {
                 end += 1;
             }
             self.at = end;
-            return Some((start, &self.s[start..end]));
+            if self.skip_spaces {
+                return None;
+            }
+            return Some(Some((start, &self.s[start..end])));
         }
         while end < chunk.len() && !ascii_break(chunk, start, end) {
             end += 1;
         }
         self.at = end;
-        Some((start, &self.s[start..end]))
+        Some(Some((start, &self.s[start..end])))
     }
 }
 
@@ -223,6 +251,20 @@ mod tests {
         #[test]
         fn pieces_of_any_text(s in "\\PC{0,40}") {
             same_as_unicode(&s)?;
+        }
+
+        /// Leaving out spaces leaves every other piece as it was.
+        #[test]
+        fn pieces_without_spaces_are_the_pieces_less_spaces(
+            v in prop::collection::vec(prop::sample::select(CHARS), 0..32)
+        ) {
+            let s: String = v.into_iter().collect();
+            let spaces = |p: &str| p.bytes().all(|b| b == b' ');
+            let all: Vec<(usize, &str)> =
+                WordBounds::new(&s).filter(|(_, p)| !spaces(p)).collect();
+            let fewer: Vec<(usize, &str)> =
+                WordBounds::without_spaces(&s).filter(|(_, p)| !spaces(p)).collect();
+            prop_assert_eq!(all, fewer);
         }
     }
 

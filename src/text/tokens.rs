@@ -103,7 +103,7 @@ pub fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
     out.reserve(s.len() / 5 + 1);
     // `glued` is true while the previous piece touched this one (no space between).
     let mut prev_end = usize::MAX;
-    for (at, piece) in WordBounds::new(s) {
+    for (at, piece) in WordBounds::without_spaces(s) {
         if is_blank(piece) {
             continue;
         }
