@@ -321,10 +321,13 @@ impl Gazetteer {
     pub fn affiliation(&self, actor: ActorId, date: Option<NaiveDate>) -> Option<ActorId> {
         let a = self.actor(actor);
         if let Some(date) = date {
-            // Prefer an organization's office (Borrell speaks for the EU, not Spain).
-            let mut held: Vec<&Role> = a.roles.iter().filter(|r| r.covers(date)).collect();
-            held.sort_by_key(|r| self.actor(r.of).kind != ActorKind::Organization);
-            if let Some(r) = held.first() {
+            // Prefer an organization's office (Borrell speaks for the EU, not Spain);
+            // else the first office held.
+            let held = || a.roles.iter().filter(|r| r.covers(date));
+            if let Some(r) = held()
+                .find(|r| self.actor(r.of).kind == ActorKind::Organization)
+                .or_else(|| held().next())
+            {
                 return Some(r.of);
             }
         }
