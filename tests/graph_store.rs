@@ -47,6 +47,38 @@ fn build_reports_what_it_did_and_leaves_no_temporary_files() {
 }
 
 #[test]
+fn an_id_twice_in_one_run_is_warned_about_only_where_the_later_replaces() {
+    let d = Dir::new();
+    d.write(
+        "dup.jsonl",
+        concat!(
+            "{\"id\":\"a\",\"text\":\"Russia warned Ukraine on Monday.\"}\n",
+            "{\"id\":\"b\",\"text\":\"France met Germany.\"}\n",
+            "{\"id\":\"a\",\"text\":\"Iran accused Israel of an attack.\"}\n",
+            "{\"id\":\"b\",\"text\":\"France met Germany.\"}\n",
+        ),
+    );
+    d.write(
+        "more.jsonl",
+        "{\"id\":\"b\",\"text\":\"Spain criticized Morocco.\"}\n",
+    );
+    let (_, err) = ok(&d, &["build", "dup.jsonl", "-o", "g.ron"]);
+    assert_eq!(
+        err,
+        "whowhom: warning: a: two articles have this id; the later replaces the earlier\n\
+         whowhom: g.ron: 2 document(s) added, 1 unchanged, 1 replaced; 4 nodes, 2 edges\n"
+    );
+    // Replacing what an earlier run added is no warning; twice within this run is.
+    let (_, err) = ok(&d, &["build", "--into", "g.ron", "more.jsonl", "dup.jsonl"]);
+    assert_eq!(
+        err,
+        "whowhom: warning: b: two articles have this id; the later replaces the earlier\n\
+         whowhom: warning: a: two articles have this id; the later replaces the earlier\n\
+         whowhom: g.ron: 0 document(s) added, 1 unchanged, 4 replaced; 4 nodes, 2 edges\n"
+    );
+}
+
+#[test]
 fn incremental_build_equals_one_shot_build() {
     let d = corpus();
     ok(&d, &["build", "a", "b", "-o", "one.ron"]);

@@ -11,7 +11,6 @@ use crate::graph::{Added, Graph, Merge};
 use crate::triple::{ActorRef, Object, Triple};
 use clap::{ArgGroup, Args};
 use rayon::prelude::*;
-use rustc_hash::FxHashSet;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use xxhash_rust::xxh3::Xxh3;
@@ -133,7 +132,7 @@ fn merge_inputs_with(
         max_article_bytes: input.max_article_mb.saturating_mul(1024 * 1024),
     };
     let mut counts = Counts::default();
-    let mut seen = FxHashSet::default();
+    let mut seen = Vec::new();
     let mut inputs = read_inputs(&input.paths(), options);
     let mut read = |report: &mut StderrReport| {
         let mut batch: Vec<Box<Article>> = Vec::with_capacity(BATCH);
@@ -153,10 +152,10 @@ fn merge_inputs_with(
         let current = std::mem::take(&mut next);
         let (after, (current, extracted)) = rayon::join(
             || {
-                if let Some((mut batch, extracted)) = pending.take() {
+                if let Some((batch, extracted)) = pending.take() {
                     merge_batch(
                         &mut merge,
-                        &mut batch,
+                        &batch,
                         extracted,
                         &mut seen,
                         &mut counts,
@@ -184,19 +183,25 @@ fn merge_inputs_with(
     counts
 }
 
-/// Merge one extracted batch, in input order. The batch's ids move into `seen`.
+/// Merge one extracted batch, in input order. `seen` marks, by their place in the
+/// graph's document table, the documents this run has merged: a set of their ids
+/// held a copy of every id of the input (2.4 million at 1 GB).
 fn merge_batch(
     merge: &mut Merge,
-    batch: &mut [Box<Article>],
+    batch: &[Box<Article>],
     extracted: Extracted,
-    seen: &mut FxHashSet<String>,
+    seen: &mut Vec<bool>,
     counts: &mut Counts,
     report: &mut StderrReport,
     progress: &Progress,
 ) {
-    for (a, (hash, triples)) in batch.iter_mut().zip(extracted) {
-        let twice = seen.contains(&a.id);
-        match merge.add_document(&a.id, hash, a.date, &triples) {
+    for (a, (hash, triples)) in batch.iter().zip(extracted) {
+        let (added, doc) = merge.add_document_at(&a.id, hash, a.date, &triples);
+        if seen.len() <= doc {
+            seen.resize(doc + 1, false);
+        }
+        let twice = std::mem::replace(&mut seen[doc], true);
+        match added {
             Added::New => counts.added += 1,
             Added::Unchanged => counts.unchanged += 1,
             Added::Replaced => {
@@ -211,9 +216,6 @@ fn merge_batch(
                     });
                 }
             }
-        }
-        if !twice {
-            seen.insert(std::mem::take(&mut a.id));
         }
     }
     progress.advance(batch);

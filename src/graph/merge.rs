@@ -107,9 +107,23 @@ impl Merge<'_> {
         date: Option<NaiveDate>,
         triples: &[Triple],
     ) -> Added {
+        self.add_document_at(doc_id, hash, date, triples).0
+    }
+
+    /// [`Self::add_document`], also telling the document's place in the graph's
+    /// document table (a caller can then keep per-document state in a plain list).
+    pub fn add_document_at(
+        &mut self,
+        doc_id: &str,
+        hash: u64,
+        date: Option<NaiveDate>,
+        triples: &[Triple],
+    ) -> (Added, usize) {
         let g = &mut *self.graph;
         let (doc, added) = match g.doc_index.get(doc_id).copied() {
-            Some(d) if g.documents[d as usize].hash == hash => return Added::Unchanged,
+            Some(d) if g.documents[d as usize].hash == hash => {
+                return (Added::Unchanged, d as usize)
+            }
             Some(d) => {
                 // Removal keeps the order of what is left and recounts every edge it
                 // touches from its evidence, so adding the new facts one at a time
@@ -148,7 +162,7 @@ impl Merge<'_> {
             self.add(subject, &t.relation, object, evidence, Some(&t.text));
         }
         self.concept = concept;
-        added
+        (added, doc as usize)
     }
 
     /// Merge one fact; its document must be in the table.
