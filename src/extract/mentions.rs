@@ -10,10 +10,9 @@
 //! must be capitalised in the text. Among overlapping matches the longest wins
 //! ("Russian Foreign Ministry" over "Russian").
 
-use super::words::Sieve;
+use super::words::SievedSet;
 use crate::gazetteer::{ActorId, Gazetteer, NameKind};
 use crate::text::{tokenize, Span, Token};
-use rustc_hash::FxHashSet;
 use std::cell::RefCell;
 use std::collections::HashSet;
 
@@ -176,9 +175,8 @@ pub struct MentionFinder {
     uncapitalised: Trie,
     /// Per pattern: (actor, how it names it, the name text for case checks).
     patterns: Vec<(ActorId, NameKind, String)>,
-    /// The first token of every name, lower-cased, and a sieve of them.
-    first_words: FxHashSet<String>,
-    first_filter: Sieve,
+    /// The first token of every name, lower-cased.
+    first_words: SievedSet,
 }
 
 impl MentionFinder {
@@ -198,22 +196,17 @@ impl MentionFinder {
             .map(|(id, p)| (id as u32, p.2.as_str()));
         let names = Trie::new(all.clone());
         let uncapitalised = Trie::new(all.filter(|(_, p)| !needs_capital(p)));
-        let first_words: FxHashSet<String> = patterns
-            .iter()
-            .filter_map(|(_, _, name)| {
-                let first = tokenize(name, Span::new(0, name.len()))
-                    .into_iter()
-                    .next()?;
-                Some(first.text(name).to_lowercase())
-            })
-            .collect();
-        let first_filter = Sieve::new(first_words.iter().map(String::as_str));
+        let first_words = SievedSet::new(patterns.iter().filter_map(|(_, _, name)| {
+            let first = tokenize(name, Span::new(0, name.len()))
+                .into_iter()
+                .next()?;
+            Some(first.text(name).to_lowercase())
+        }));
         MentionFinder {
             names,
             uncapitalised,
             patterns,
             first_words,
-            first_filter,
         }
     }
 
@@ -278,7 +271,7 @@ impl MentionFinder {
             // token first ("US-led" aside, a mention starts and ends on token
             // boundaries): a token that is no name's first token starts none, and most
             // tokens are turned away without a walk.
-            let opens = |w: &String| self.first_filter.admits(w) && self.first_words.contains(w);
+            let opens = |w: &String| self.first_words.contains(w);
             if hyphen || words.is_none_or(|w| w.get(i).is_none_or(opens)) {
                 names_at(a);
             }

@@ -167,7 +167,7 @@ pub fn title_at(words: &[String], i: usize) -> Option<TitleHit> {
     let mut best: Option<TitleHit> = None;
     // A one-word title may be plural ("officials"): look it up by its singular too.
     let word = words.get(i).map(String::as_str).unwrap_or("");
-    let singular = word.strip_suffix('s').filter(|_| word.len() > 3);
+    let singular = title_singular(word);
     let candidates = [Some(word), singular]
         .into_iter()
         .flatten()
@@ -220,6 +220,12 @@ pub fn is_title_prefix(w: &str) -> bool {
 /// The first word of every title (in the singular).
 pub fn title_first_words() -> impl Iterator<Item = &'static str> {
     TITLES.1.keys().copied()
+}
+
+/// The singular a one-word title is looked up by when `word` may be its plural
+/// ("officials").
+pub fn title_singular(word: &str) -> Option<&str> {
+    word.strip_suffix('s').filter(|_| word.len() > 3)
 }
 
 /// Whether a title starts with `w`.

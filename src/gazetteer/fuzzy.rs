@@ -69,8 +69,11 @@ impl PersonIndex {
     /// The person a variant spelling names, when exactly one person is that close.
     pub fn find(&self, name: &str) -> Option<ActorId> {
         let target = slug(name);
-        let shares_a_word = |w: Option<&str>| w.is_some_and(|w| self.words.contains(w));
-        if !shares_a_word(target.split('_').next()) && !shares_a_word(target.rsplit('_').next()) {
+        let (Some(first), Some(last)) = (target.split('_').next(), target.rsplit('_').next())
+        else {
+            return None;
+        };
+        if !self.may_find(first, last) {
             return None;
         }
         let block = self.by_initial.get(&surname_initial(&target)?)?;

@@ -8,44 +8,43 @@ use super::{
 };
 use crate::extract::roles::{
     is_counterpart, is_title_first_word, is_title_prefix, prefix_changes_office, title_at,
-    title_first_words, TITLE_PREFIXES,
+    title_first_words, title_singular, TITLE_PREFIXES,
 };
-use crate::extract::words::{self, Union};
+use crate::extract::words::{self, SievedSet};
 use crate::gazetteer::{ActorId, ActorKind, NameKind};
 use crate::text::{Span, TokenKind};
 use smallvec::smallvec;
 use std::sync::LazyLock;
+
+/// Words before a title, name or noun that belong to its phrase: "the foreign
+/// minister", "both sides", "senior officials".
+const PHRASE_DETERMINERS: [&str; 6] = ["the", "a", "an", "both", "senior", "top"];
 
 /// The words at which a phrase may open whatever follows them, as one set: pronouns,
 /// determiners and title prefixes, the first words of titles, counterparts, juntas,
 /// state agents and groups ([`Chunker::phrase_at`]'s ways in that start with a fixed
 /// word). The phrase-start test asks it of every word, where it asked a dozen sets
 /// and lists one after another.
-static OPENERS: LazyLock<Union> = LazyLock::new(|| {
-    Union::of(
+static OPENERS: LazyLock<SievedSet> = LazyLock::new(|| {
+    SievedSet::of(
         &[
             &words::PRONOUNS,
             &words::POSSESSIVE_PRONOUNS,
             &words::STATE_AGENTS,
             &words::GROUP_NOUNS,
         ],
-        [
-            "the",
-            "a",
-            "an",
-            "both",
-            "senior",
-            "top",
-            "military",
-            "coup",
-            "junta",
-            "putschists",
-            "counterpart",
-            "counterparts",
-        ]
-        .into_iter()
-        .chain(TITLE_PREFIXES)
-        .chain(title_first_words()),
+        PHRASE_DETERMINERS
+            .into_iter()
+            .chain([
+                "military",
+                "coup",
+                "junta",
+                "putschists",
+                "counterpart",
+                "counterparts",
+            ])
+            .chain(TITLE_PREFIXES)
+            .chain(title_first_words()),
     )
 });
 
@@ -87,7 +86,7 @@ impl Chunker<'_> {
         let group_ahead = |k: usize| self.words.get(k).is_some_and(|n| words::is_group_noun(n));
         OPENERS.contains(w)
             // A plural title: "officials", "ministers".
-            || (w.len() > 3 && w.strip_suffix('s').is_some_and(is_title_first_word))
+            || title_singular(w).is_some_and(is_title_first_word)
             || self.mention_at(i).is_some()
             || is_name_word(&self.tokens[i], self.text, w)
             || group_ahead(i + 1)
@@ -117,9 +116,7 @@ impl Chunker<'_> {
         if words::is_possessive_pronoun(w) {
             pron_possessor = true;
             j += 1;
-        } else if matches!(w, "the" | "a" | "an" | "both" | "senior" | "top")
-            && self.mention_at(i).is_none()
-        {
+        } else if PHRASE_DETERMINERS.contains(&w) && self.mention_at(i).is_none() {
             j += 1;
         }
         // Prefixes of titles: "former", "acting", "deputy".
