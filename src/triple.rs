@@ -94,13 +94,14 @@ pub struct Triple {
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct IsoDate(pub NaiveDate);
 
-impl Serialize for IsoDate {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+impl IsoDate {
+    /// The date as ten ASCII bytes, `YYYY-MM-DD`; `None` for a year outside 0..=9999,
+    /// which chrono writes signed and wider ("+10000-01-01").
+    pub(crate) fn ascii(self) -> Option<[u8; 10]> {
         use chrono::Datelike;
         let year = self.0.year();
         if !(0..=9999).contains(&year) {
-            // Signed and wider than four digits ("+10000-01-01"): chrono's own.
-            return self.0.serialize(s);
+            return None;
         }
         let mut text = *b"0000-00-00";
         let mut put = |at: usize, n: u32, digits: usize| {
@@ -113,7 +114,19 @@ impl Serialize for IsoDate {
         put(0, year as u32, 4);
         put(5, self.0.month(), 2);
         put(8, self.0.day(), 2);
-        s.serialize_str(std::str::from_utf8(&text).map_err(serde::ser::Error::custom)?)
+        Some(text)
+    }
+}
+
+impl Serialize for IsoDate {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self.ascii() {
+            Some(text) => {
+                s.serialize_str(std::str::from_utf8(&text).map_err(serde::ser::Error::custom)?)
+            }
+            // Signed and wider than four digits: chrono's own.
+            None => self.0.serialize(s),
+        }
     }
 }
 

@@ -20,11 +20,6 @@ pub fn write(
             graph.save(p)?;
             Ok(vec![p.to_path_buf()])
         }
-        None => {
-            let text = graph
-                .to_ron()
-                .map_err(|e| ExportError::serialize("RON", e))?;
-            emit(text.as_bytes(), None, stdout)
-        }
+        None => emit(graph.to_ron().as_bytes(), None, stdout),
     }
 }

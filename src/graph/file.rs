@@ -11,15 +11,13 @@
 //! each graph file `save` writes a binary snapshot ([`super::snapshot`]) that `load`
 //! prefers while it matches the RON byte for byte.
 
-use super::{snapshot, Document, Edge, Evidence, Example, Graph, Moods, Node};
+use super::{ron_text, snapshot, Document, Edge, Evidence, Example, Graph, Moods, Node};
 use crate::datafile::DataError;
 use crate::diag::Report;
-use crate::triple::{IsoDate, Mood};
 use chrono::NaiveDate;
 use petgraph::stable_graph::NodeIndex;
 use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize, Serializer};
-use std::collections::BTreeSet;
+use serde::Deserialize;
 use std::io::{Read as _, Seek as _, Write};
 use std::path::Path;
 use xxhash_rust::xxh3::Xxh3;
@@ -78,102 +76,6 @@ struct FileEdge {
     examples: Vec<Example>,
 }
 
-/// [`GraphFile`] as written: borrowed from the graph, so that saving a large graph
-/// does not hold a second copy of it. Field for field the same RON.
-#[derive(Serialize)]
-struct GraphFileRef<'a> {
-    version: u32,
-    symmetric: &'a BTreeSet<String>,
-    documents: DocumentsRef<'a>,
-    nodes: Vec<&'a Node>,
-    edges: EdgesRef<'a>,
-}
-
-struct EdgesRef<'a> {
-    graph: &'a Graph,
-    edges: &'a [(NodeIndex, NodeIndex, &'a Edge)],
-}
-
-#[derive(Serialize)]
-struct FileEdgeRef<'a> {
-    source: &'a str,
-    relation: &'a str,
-    target: &'a str,
-    count: u32,
-    first: Option<IsoDate>,
-    last: Option<IsoDate>,
-    moods: Moods,
-    evidence: EvidenceRef<'a>,
-    examples: &'a [Example],
-}
-
-impl Serialize for EdgesRef<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let g = &self.graph.graph;
-        s.collect_seq(self.edges.iter().map(|&(a, b, e)| FileEdgeRef {
-            source: &g[a].key,
-            relation: &e.relation,
-            target: &g[b].key,
-            count: e.count,
-            first: e.first.map(IsoDate),
-            last: e.last.map(IsoDate),
-            moods: e.moods,
-            evidence: EvidenceRef(&e.evidence),
-            examples: &e.examples,
-        }))
-    }
-}
-
-/// [`Document`] as written, its date a [`IsoDate`].
-#[derive(Serialize)]
-#[serde(rename = "Document")]
-struct FileDocument<'a> {
-    id: &'a str,
-    hash: u64,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    date: Option<IsoDate>,
-    evidence: u32,
-}
-
-struct DocumentsRef<'a>(&'a [Document]);
-
-impl Serialize for DocumentsRef<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.0.iter().map(|d| FileDocument {
-            id: &d.id,
-            hash: d.hash,
-            date: d.date.map(IsoDate),
-            evidence: d.evidence,
-        }))
-    }
-}
-
-/// [`Evidence`] as written, its date a [`IsoDate`].
-#[derive(Serialize)]
-#[serde(rename = "Evidence")]
-struct FileEvidence {
-    doc: u32,
-    sentence: u32,
-    span: [u32; 2],
-    #[serde(skip_serializing_if = "Option::is_none")]
-    date: Option<IsoDate>,
-    mood: Mood,
-}
-
-struct EvidenceRef<'a>(&'a [Evidence]);
-
-impl Serialize for EvidenceRef<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.0.iter().map(|e| FileEvidence {
-            doc: e.doc,
-            sentence: e.sentence,
-            span: e.span,
-            date: e.date.map(IsoDate),
-            mood: e.mood,
-        }))
-    }
-}
-
 /// A writer that hashes (xxh3) and counts what passes through it.
 pub(super) struct Hashing<W> {
     inner: W,
@@ -209,73 +111,6 @@ impl<W: Write> Write for Hashing<W> {
     }
 }
 
-/// Where RON is written: blocks of it, handed on whole.
-///
-/// RON writes token by token (a field name, a colon, a space, each character of a
-/// string): through ron's own `io::Write` adapter and a `BufWriter`, every token was a
-/// `write_all` and a `memcpy` call. Here a token is appended to the block, and the
-/// writer behind (the hash, then the file) sees blocks of `BLOCK` bytes.
-struct RonOut<W: Write> {
-    block: Vec<u8>,
-    out: W,
-    /// The first error of `out`: RON sees only that writing failed.
-    error: Option<std::io::Error>,
-}
-
-impl<W: Write> RonOut<W> {
-    const BLOCK: usize = 1 << 16;
-
-    fn new(out: W) -> Self {
-        RonOut {
-            // Room for a block and the token that fills it, mostly.
-            block: Vec::with_capacity(2 * Self::BLOCK),
-            out,
-            error: None,
-        }
-    }
-
-    fn hand_on(&mut self) -> std::fmt::Result {
-        if self.error.is_some() {
-            return Err(std::fmt::Error);
-        }
-        let written = self.out.write_all(&self.block);
-        self.block.clear();
-        written.map_err(|e| {
-            self.error = Some(e);
-            std::fmt::Error
-        })
-    }
-
-    /// Hand on the last block; the writer behind, or the first error writing to it.
-    fn finish(mut self) -> Result<W, std::io::Error> {
-        let _ = self.hand_on();
-        match self.error {
-            Some(e) => Err(e),
-            None => Ok(self.out),
-        }
-    }
-}
-
-impl<W: Write> std::fmt::Write for RonOut<W> {
-    #[inline]
-    fn write_str(&mut self, s: &str) -> std::fmt::Result {
-        match s.as_bytes() {
-            // Most tokens are a byte: a bracket, a comma, a character of a string.
-            &[b] => self.block.push(b),
-            bytes => self.block.extend_from_slice(bytes),
-        }
-        if self.block.len() >= Self::BLOCK {
-            return self.hand_on();
-        }
-        Ok(())
-    }
-
-    #[inline]
-    fn write_char(&mut self, c: char) -> std::fmt::Result {
-        self.write_str(c.encode_utf8(&mut [0; 4]))
-    }
-}
-
 /// Why a save failed, before it is put in words.
 pub(super) enum SaveError {
     Io(std::io::Error),
@@ -303,24 +138,12 @@ pub(super) fn content_hash(mut read: impl std::io::Read) -> std::io::Result<(u64
 }
 
 impl Graph {
-    /// The graph as RON text.
-    pub fn to_ron(&self) -> Result<String, ron::Error> {
-        let edges = self.edges();
-        ron::ser::to_string_pretty(&self.file_ref(&edges), pretty())
-    }
-
-    fn file_ref<'a>(&'a self, edges: &'a [(NodeIndex, NodeIndex, &'a Edge)]) -> GraphFileRef<'a> {
-        GraphFileRef {
-            version: VERSION,
-            symmetric: &self.symmetric,
-            documents: DocumentsRef(&self.documents),
-            nodes: self
-                .node_indices()
-                .into_iter()
-                .map(|n| &self.graph[n])
-                .collect(),
-            edges: EdgesRef { graph: self, edges },
-        }
+    /// The graph file's text.
+    pub fn to_ron(&self) -> String {
+        let mut text = Vec::new();
+        // Writing into a Vec cannot fail.
+        let _ = ron_text::write(self, &self.edges(), &mut text);
+        String::from_utf8(text).expect("the graph file is written from strings")
     }
 
     /// Write the graph to `path` atomically, with its snapshot beside it.
@@ -347,14 +170,8 @@ impl Graph {
         let (ron, snap) = rayon::join(
             || {
                 crate::atomic::stage(path, |w| {
-                    let mut out = RonOut::new(Hashing::new(w));
-                    let written = ron::Options::default().to_writer_pretty(
-                        &mut out,
-                        &self.file_ref(&edges),
-                        pretty(),
-                    );
-                    let hashed = out.finish()?;
-                    written.map_err(|e| SaveError::Serialize(e.to_string()))?;
+                    let mut hashed = Hashing::new(w);
+                    ron_text::write(self, &edges, &mut hashed)?;
                     Ok(hashed.digest())
                 })
             },
@@ -463,10 +280,6 @@ impl Graph {
         }
         Ok(a.finish())
     }
-}
-
-fn pretty() -> ron::ser::PrettyConfig {
-    ron::ser::PrettyConfig::new().depth_limit(3)
 }
 
 /// Builds a graph from a file's parts, checking what a file cannot be trusted with:
@@ -611,7 +424,10 @@ fn parse<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, DataError> {
 mod tests {
     use super::*;
     use crate::gazetteer::ActorKind;
-    use crate::triple::{ActorRef, Mood, Object, Triple};
+    use crate::triple::{ActorRef, IsoDate, Mood, Object, Triple};
+    use proptest::prelude::*;
+    use serde::Serialize;
+    use std::collections::BTreeSet;
 
     fn sample() -> Graph {
         let a = |id: &str| ActorRef {
@@ -721,7 +537,7 @@ mod tests {
                 })
                 .collect(),
         };
-        ron::ser::to_string_pretty(&file, pretty()).unwrap()
+        ron::ser::to_string_pretty(&file, ron::ser::PrettyConfig::new().depth_limit(3)).unwrap()
     }
 
     #[test]
@@ -740,11 +556,8 @@ mod tests {
                 );
             }
             assert_eq!(text, derived_ron(&g));
-            assert_eq!(text, g.to_ron().unwrap());
-            assert_eq!(
-                Graph::from_ron("g.ron", &text).unwrap().to_ron().unwrap(),
-                text
-            );
+            assert_eq!(text, g.to_ron());
+            assert_eq!(Graph::from_ron("g.ron", &text).unwrap().to_ron(), text);
         }
     }
 
@@ -789,11 +602,8 @@ mod tests {
         let g = larger(700);
         let edges = g.edges();
         for room in [0, 100, 1 << 17, usize::MAX] {
-            let mut out = RonOut::new(FailsAfter(room));
-            let written =
-                ron::Options::default().to_writer_pretty(&mut out, &g.file_ref(&edges), pretty());
-            match out.finish() {
-                Ok(_) => assert!(room == usize::MAX && written.is_ok()),
+            match ron_text::write(&g, &edges, &mut FailsAfter(room)) {
+                Ok(()) => assert_eq!(room, usize::MAX),
                 Err(e) => {
                     assert_eq!(e.to_string(), "disk full");
                     assert!(room != usize::MAX);
@@ -802,18 +612,95 @@ mod tests {
         }
     }
 
+    /// Strings as news and hand-edited gazetteers have them: quotes, apostrophes,
+    /// backslashes, controls, combining marks, invisible and astral characters.
+    fn awkward() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop_oneof![
+                4 => proptest::char::range('a', 'z'),
+                1 => proptest::sample::select(vec![
+                    '"', '\'', '\\', '\n', '\t', '\r', '\0', '\u{7f}', '\u{85}', ' ', '~',
+                    'é', 'ß', '\u{301}', '\u{200b}', '\u{feff}', '\u{2028}', '«', '»', '’',
+                    '\u{1f600}', '\u{e000}', 'Я', '中',
+                ]),
+                1 => any::<char>(),
+            ],
+            0..12,
+        )
+        .prop_map(|cs| cs.into_iter().collect())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// The hand-laid text is `ron`'s pretty printing of the graph's own types,
+        /// byte for byte, whatever the strings, dates and moods.
+        #[test]
+        fn the_written_text_is_rons(
+            docs in proptest::collection::vec(
+                (
+                    awkward(),
+                    proptest::option::of(-300_000i32..300_000),
+                    proptest::collection::vec(
+                        (awkward(), awkward(), 0usize..4, awkward(), 0u8..4, any::<bool>()),
+                        0..5,
+                    ),
+                ),
+                0..6,
+            ),
+            symmetric in proptest::collection::btree_set(awkward(), 0..3),
+        ) {
+            let mut g = Graph::with_symmetric(symmetric);
+            for (d, (id, day, triples)) in docs.iter().enumerate() {
+                let date = day.and_then(NaiveDate::from_num_days_from_ce_opt);
+                let actor = |id: &str, country: bool| ActorRef {
+                    id: id.into(),
+                    name: format!("{id}\u{301} name").into(),
+                    kind: if country { ActorKind::Country } else { ActorKind::Person },
+                    country: (!country).then(|| format!("{id}'s").into()),
+                };
+                let ts: Vec<Triple> = triples
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (s, o, rel, text, mood, concept))| Triple {
+                        doc: id.clone(),
+                        date,
+                        event_date: None,
+                        sentence: i,
+                        span: [i * 7, i * 7 + text.len()],
+                        text: text.clone(),
+                        field: None,
+                        subject: actor(s, *concept),
+                        relation: ["warns", "meets", "urges", "accuses"][*rel].into(),
+                        object: if *concept {
+                            Object::Concept { concept: o.clone() }
+                        } else {
+                            Object::Actor(actor(o, true))
+                        },
+                        theme: None,
+                        mood: [Mood::Asserted, Mood::Scheduled, Mood::Hypothetical, Mood::Negated]
+                            [*mood as usize],
+                        confidence: 0.5,
+                    })
+                    .collect();
+                g.add_document(&format!("{id}#{d}"), d as u64 * 7919, date, &ts);
+            }
+            prop_assert_eq!(g.to_ron(), derived_ron(&g));
+        }
+    }
+
     #[test]
     fn round_trip_keeps_everything() {
         let g = sample();
-        let text = g.to_ron().unwrap();
+        let text = g.to_ron();
         let back = Graph::from_ron("g.ron", &text).unwrap();
-        assert_eq!(back.to_ron().unwrap(), text);
+        assert_eq!(back.to_ron(), text);
         assert_eq!(back.documents()[0].evidence, 1);
     }
 
     #[test]
     fn dangling_edges_and_versions_are_named() {
-        let text = sample().to_ron().unwrap();
+        let text = sample().to_ron();
         let e = Graph::from_ron(
             "g.ron",
             &text.replace("target: \"NATO\"", "target: \"XYZ\""),
@@ -865,7 +752,7 @@ mod tests {
 
     #[test]
     fn symmetric_edges_written_backwards_are_turned_round() {
-        let text = sample().to_ron().unwrap().replace("\"warns\"", "\"meets\"");
+        let text = sample().to_ron().replace("\"warns\"", "\"meets\"");
         let g = Graph::from_ron("g.ron", &text).unwrap();
         let (s, t, e) = g.edges()[0];
         assert_eq!(

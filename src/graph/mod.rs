@@ -14,6 +14,7 @@
 pub mod file;
 mod merge;
 pub mod rollup;
+mod ron_text;
 pub mod snapshot;
 
 pub use file::FileError;
@@ -72,16 +73,23 @@ impl NodeKind {
     }
 }
 
-impl fmt::Display for NodeKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+impl NodeKind {
+    /// The kind's name, as the graph file spells it.
+    pub fn as_str(self) -> &'static str {
+        match self {
             NodeKind::Country => "country",
             NodeKind::Organization => "organization",
             NodeKind::Group => "group",
             NodeKind::Body => "body",
             NodeKind::Person => "person",
             NodeKind::Concept => "concept",
-        })
+        }
+    }
+}
+
+impl fmt::Display for NodeKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
     }
 }
 

@@ -485,10 +485,10 @@ mod tests {
         let g = sample();
         g.save(&dir.path().join("g.ron")).unwrap();
         let text = std::fs::read_to_string(dir.path().join("g.ron")).unwrap();
-        assert_eq!(text, g.to_ron().unwrap());
+        assert_eq!(text, g.to_ron());
         let snap = through_snapshot(dir.path()).unwrap();
         let ron = Graph::from_ron("g.ron", &text).unwrap();
-        assert_eq!(snap.to_ron().unwrap(), text);
+        assert_eq!(snap.to_ron(), text);
         // The same graph, not just the same file: indices, tables, counts.
         assert_eq!(snap.documents(), ron.documents());
         assert_eq!(snap.node_indices(), ron.node_indices());
