@@ -84,6 +84,11 @@ pub fn run(args: BuildArgs) -> Result<u8, Failure> {
             graph.edge_count()
         );
     }
+    // The process ends with this command: freeing the graph's millions of small
+    // allocations one by one took 0.6 s after a 1 GB build, and the operating system
+    // takes the memory back at once. (The lock, and with it the file, are released.)
+    std::mem::forget(graph);
+    std::mem::forget(extractor);
     Ok(if report.skipped > 0 { 1 } else { 0 })
 }
 
