@@ -13,8 +13,8 @@
 use super::words::SievedSet;
 use crate::gazetteer::{ActorId, Gazetteer, NameKind};
 use crate::text::{tokenize, Span, Token};
+use rustc_hash::FxHashSet;
 use std::cell::RefCell;
-use std::collections::HashSet;
 
 thread_local! {
     /// The candidate matches of the sentence being read, one list per thread: a new
@@ -214,7 +214,7 @@ pub struct MentionFinder {
 
 impl MentionFinder {
     pub fn new(gazetteer: &Gazetteer) -> Self {
-        let mut seen = HashSet::new();
+        let mut seen = FxHashSet::default();
         let mut patterns = Vec::new();
         for n in gazetteer.names() {
             // The first actor to claim a surface form keeps it; the gazetteer reports

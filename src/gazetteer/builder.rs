@@ -11,7 +11,7 @@
 
 use super::{Actor, ActorId, ActorKind, Agent, Gazetteer, Name, NameKind, Origin};
 use crate::datafile::DataError;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// A gazetteer under construction.
 pub(crate) struct Builder {
@@ -22,9 +22,9 @@ pub(crate) struct Builder {
     defined_in: Vec<u32>,
     /// Per name of `g.names`: its layer, so that later layers' names win.
     name_layer: Vec<u32>,
-    seen: HashSet<(String, ActorId)>,
+    seen: FxHashSet<(String, ActorId)>,
     /// Lower-cased name → actors, for matching by name and country.
-    by_name: HashMap<String, Vec<ActorId>>,
+    by_name: FxHashMap<String, Vec<ActorId>>,
     agent_layer: Vec<u32>,
     pub problems: Vec<DataError>,
 }
@@ -52,8 +52,8 @@ impl Builder {
             layer: 0,
             defined_in: Vec::new(),
             name_layer: Vec::new(),
-            seen: HashSet::new(),
-            by_name: HashMap::new(),
+            seen: FxHashSet::default(),
+            by_name: FxHashMap::default(),
             agent_layer: Vec::new(),
             problems: Vec::new(),
         }

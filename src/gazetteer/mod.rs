@@ -27,9 +27,9 @@ use crate::datafile::{parse_ron, DataError};
 use builder::Builder;
 use chrono::NaiveDate;
 pub use file::Office;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 pub use source::{Format, UserFile};
-use std::collections::HashMap;
 use std::fmt;
 use std::sync::Arc;
 
@@ -165,22 +165,22 @@ impl Agent {
 #[derive(Debug, Clone, Default)]
 pub struct Gazetteer {
     actors: Vec<Actor>,
-    by_key: HashMap<String, ActorId>,
+    by_key: FxHashMap<String, ActorId>,
     names: Vec<Name>,
-    members: HashMap<ActorId, Vec<ActorId>>,
+    members: FxHashMap<ActorId, Vec<ActorId>>,
     agents: Vec<Agent>,
     agent_index: rustc_hash::FxHashMap<String, usize>,
     /// The first words of agent nouns of several words ("border" of "border police"):
     /// only after one of them can a longer agent noun start.
     agent_first: rustc_hash::FxHashSet<String>,
     /// Each actor's first adjective, as an index into `names`.
-    adjectives: HashMap<ActorId, usize>,
+    adjectives: FxHashMap<ActorId, usize>,
     warnings: Vec<DataError>,
     /// Office holders by (office, country or organization), in table order.
-    holders: HashMap<(Office, ActorId), Vec<ActorId>>,
+    holders: FxHashMap<(Office, ActorId), Vec<ActorId>>,
     /// Bodies by owner, each with the words of its names (lower case, "defence"
     /// spelled "defense"), for `body_with_words`.
-    bodies: HashMap<ActorId, Vec<BodyNames>>,
+    bodies: FxHashMap<ActorId, Vec<BodyNames>>,
 }
 
 /// A body and the words of each of its names.
@@ -232,7 +232,7 @@ impl Gazetteer {
     /// mention of one of them cannot be resolved by the name alone. (Across layers
     /// the later layer's claim wins by design.)
     fn check_names(&mut self, layers: &[u32]) {
-        let mut seen: HashMap<&str, (ActorId, u32)> = HashMap::new();
+        let mut seen: FxHashMap<&str, (ActorId, u32)> = FxHashMap::default();
         let mut warnings = Vec::new();
         for (n, &layer) in self.names.iter().zip(layers) {
             match seen.get(n.text.as_str()) {
@@ -363,8 +363,8 @@ impl Gazetteer {
 
     /// Index bodies by owner so that `body_with_words` does not scan the whole table.
     pub(crate) fn index_bodies(&mut self) {
-        let mut bodies: HashMap<ActorId, Vec<BodyNames>> = HashMap::new();
-        let mut names_of: HashMap<ActorId, Vec<&str>> = HashMap::new();
+        let mut bodies: FxHashMap<ActorId, Vec<BodyNames>> = FxHashMap::default();
+        let mut names_of: FxHashMap<ActorId, Vec<&str>> = FxHashMap::default();
         for n in &self.names {
             if self.actors[n.actor.0 as usize].kind == ActorKind::Body {
                 names_of.entry(n.actor).or_default().push(&n.text);
@@ -389,7 +389,7 @@ impl Gazetteer {
 
     /// Index office holders so that `holder` does not scan the whole table.
     pub(crate) fn index_holders(&mut self) {
-        let mut holders: HashMap<(Office, ActorId), Vec<ActorId>> = HashMap::new();
+        let mut holders: FxHashMap<(Office, ActorId), Vec<ActorId>> = FxHashMap::default();
         for (i, a) in self.actors.iter().enumerate() {
             for r in &a.roles {
                 let list = holders.entry((r.office, r.of)).or_default();

@@ -4,8 +4,8 @@
 
 use super::{ActorId, ActorKind, Gazetteer};
 use crate::datafile::{parse_ron, DataError, FieldLocator};
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
-use std::collections::HashMap;
 
 const BUILTIN: (&str, &str) = ("data/cities.ron", include_str!("../../data/cities.ron"));
 
@@ -27,7 +27,7 @@ struct CityEntry {
 /// City names (lower case, words joined by one space) and their country.
 #[derive(Debug, Clone, Default)]
 pub struct Places {
-    by_name: HashMap<String, ActorId>,
+    by_name: FxHashMap<String, ActorId>,
     /// The most words in one name, to bound the lookup.
     longest: usize,
 }
@@ -42,11 +42,29 @@ impl Places {
     /// gazetteer already gives an actor is left to the gazetteer.
     pub fn parse(file: &str, text: &str, gazetteer: &Gazetteer) -> Result<Places, DataError> {
         let parsed: CitiesFile = parse_ron(file, text)?;
-        let taken: std::collections::HashSet<String> = gazetteer
-            .names()
+        // The cities' names that the gazetteer also has. The gazetteer's names are
+        // lower-cased only to be compared with the cities' (into one buffer when they
+        // are ASCII): a set of them all cost more than reading the city list.
+        let keys: FxHashSet<String> = parsed
+            .cities
             .iter()
-            .map(|n| n.text.to_lowercase())
+            .flat_map(|c| std::iter::once(&c.name).chain(&c.aliases))
+            .map(|name| normalize(name))
             .collect();
+        let mut taken = FxHashSet::default();
+        let mut ascii = String::new();
+        for n in gazetteer.names() {
+            let lower = if n.text.is_ascii() {
+                ascii.clear();
+                ascii.extend(n.text.chars().map(|c| c.to_ascii_lowercase()));
+                std::borrow::Cow::Borrowed(ascii.as_str())
+            } else {
+                std::borrow::Cow::Owned(n.text.to_lowercase())
+            };
+            if let Some(key) = keys.get(lower.as_ref()) {
+                taken.insert(key.as_str());
+            }
+        }
         let mut places = Places::default();
         let mut locate = FieldLocator::new(text);
         for city in parsed.cities {
@@ -66,7 +84,7 @@ impl Places {
                 })?;
             for name in std::iter::once(&city.name).chain(&city.aliases) {
                 let key = normalize(name);
-                if key.is_empty() || taken.contains(&key) {
+                if key.is_empty() || taken.contains(key.as_str()) {
                     continue;
                 }
                 places.longest = places.longest.max(key.split(' ').count());

@@ -9,7 +9,7 @@
 use super::builder::{Builder, Defined};
 use super::file::GazetteerFile;
 use super::{ActorId, ActorKind, NameKind, Origin, Role};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
 /// One parsed file of a layer: its name for messages, its text and its entries.
@@ -195,7 +195,7 @@ fn reference(b: &mut Builder, from: ActorId, field: &str, key: Option<&str>) -> 
 struct Locator<'a> {
     text: &'a str,
     breaks: Vec<usize>,
-    seen: HashMap<String, usize>,
+    seen: FxHashMap<String, usize>,
     /// Where the last entry was found: entries are usually met in file order, so the
     /// next is searched for from here first.
     cursor: usize,
@@ -206,7 +206,7 @@ impl<'a> Locator<'a> {
         Locator {
             text,
             breaks: memchr_all(text),
-            seen: HashMap::new(),
+            seen: FxHashMap::default(),
             cursor: 0,
         }
     }
