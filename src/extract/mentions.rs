@@ -435,7 +435,6 @@ mod tests {
     impl Trie {
         /// The trie as first built: a tree of maps, then flattened.
         fn by_maps<'p>(patterns: impl IntoIterator<Item = (u32, &'p str)>) -> Self {
-            // First as a tree of maps, then flattened.
             #[derive(Default)]
             struct Build {
                 next: std::collections::BTreeMap<u8, usize>,

@@ -60,20 +60,6 @@ impl From<ActorKind> for NodeKind {
 }
 
 impl NodeKind {
-    /// The actor kind of an actor node; `None` for a concept.
-    pub fn actor_kind(self) -> Option<ActorKind> {
-        Some(match self {
-            NodeKind::Country => ActorKind::Country,
-            NodeKind::Organization => ActorKind::Organization,
-            NodeKind::Group => ActorKind::Group,
-            NodeKind::Body => ActorKind::Body,
-            NodeKind::Person => ActorKind::Person,
-            NodeKind::Concept => return None,
-        })
-    }
-}
-
-impl NodeKind {
     /// The kind's name, as the graph file spells it.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -84,6 +70,18 @@ impl NodeKind {
             NodeKind::Person => "person",
             NodeKind::Concept => "concept",
         }
+    }
+
+    /// The actor kind of an actor node; `None` for a concept.
+    pub fn actor_kind(self) -> Option<ActorKind> {
+        Some(match self {
+            NodeKind::Country => ActorKind::Country,
+            NodeKind::Organization => ActorKind::Organization,
+            NodeKind::Group => ActorKind::Group,
+            NodeKind::Body => ActorKind::Body,
+            NodeKind::Person => ActorKind::Person,
+            NodeKind::Concept => return None,
+        })
     }
 }
 

@@ -92,80 +92,60 @@ impl<W: Write> Text<'_, W> {
         Ok(())
     }
 
-    /// A struct at level 3: a field a line at level 4.
-    fn field(&mut self, name: &[u8]) {
-        self.raw(b"            ");
-        self.raw(name);
-        self.raw(b": ");
-    }
-
-    fn document(&mut self, d: &Document) {
+    /// A struct at level 3: its fields a line each, at level 4.
+    fn fields(&mut self, fields: impl FnOnce(&mut Self)) {
         self.raw(b"(\n");
-        self.field(b"id");
-        self.string(&d.id);
-        self.raw(b",\n");
-        self.field(b"hash");
-        self.int(d.hash);
-        self.raw(b",\n");
-        if let Some(date) = d.date {
-            self.field(b"date");
-            self.some_date(date);
-            self.raw(b",\n");
-        }
-        self.field(b"evidence");
-        self.int(u64::from(d.evidence));
-        self.raw(b",\n        )");
-    }
-
-    fn node(&mut self, n: &Node) {
-        self.raw(b"(\n");
-        self.field(b"key");
-        self.string(&n.key);
-        self.raw(b",\n");
-        self.field(b"name");
-        self.string(&n.name);
-        self.raw(b",\n");
-        self.field(b"kind");
-        self.raw(n.kind.as_str().as_bytes());
-        self.raw(b",\n");
-        if let Some(country) = &n.country {
-            self.field(b"country");
-            self.raw(b"Some(");
-            self.string(country);
-            self.raw(b"),\n");
-        }
+        fields(self);
         self.raw(b"        )");
     }
 
+    /// A field of a struct at level 3, and the comma after it.
+    fn field(&mut self, name: &[u8], value: impl FnOnce(&mut Self)) {
+        self.raw(b"            ");
+        self.raw(name);
+        self.raw(b": ");
+        value(self);
+        self.raw(b",\n");
+    }
+
+    fn document(&mut self, d: &Document) {
+        self.fields(|t| {
+            t.field(b"id", |t| t.string(&d.id));
+            t.field(b"hash", |t| t.int(d.hash));
+            if let Some(date) = d.date {
+                t.field(b"date", |t| t.some_date(date));
+            }
+            t.field(b"evidence", |t| t.int(u64::from(d.evidence)));
+        });
+    }
+
+    fn node(&mut self, n: &Node) {
+        self.fields(|t| {
+            t.field(b"key", |t| t.string(&n.key));
+            t.field(b"name", |t| t.string(&n.name));
+            t.field(b"kind", |t| t.raw(n.kind.as_str().as_bytes()));
+            if let Some(country) = &n.country {
+                t.field(b"country", |t| {
+                    t.raw(b"Some(");
+                    t.string(country);
+                    t.raw(b")");
+                });
+            }
+        });
+    }
+
     fn edge(&mut self, source: &str, target: &str, e: &Edge) {
-        self.raw(b"(\n");
-        self.field(b"source");
-        self.string(source);
-        self.raw(b",\n");
-        self.field(b"relation");
-        self.string(&e.relation);
-        self.raw(b",\n");
-        self.field(b"target");
-        self.string(target);
-        self.raw(b",\n");
-        self.field(b"count");
-        self.int(u64::from(e.count));
-        self.raw(b",\n");
-        self.field(b"first");
-        self.option_date(e.first);
-        self.raw(b",\n");
-        self.field(b"last");
-        self.option_date(e.last);
-        self.raw(b",\n");
-        self.field(b"moods");
-        self.moods(&e.moods);
-        self.raw(b",\n");
-        self.field(b"evidence");
-        self.inline_list(&e.evidence, Self::evidence);
-        self.raw(b",\n");
-        self.field(b"examples");
-        self.inline_list(&e.examples, Self::example);
-        self.raw(b",\n        )");
+        self.fields(|t| {
+            t.field(b"source", |t| t.string(source));
+            t.field(b"relation", |t| t.string(&e.relation));
+            t.field(b"target", |t| t.string(target));
+            t.field(b"count", |t| t.int(u64::from(e.count)));
+            t.field(b"first", |t| t.option_date(e.first));
+            t.field(b"last", |t| t.option_date(e.last));
+            t.field(b"moods", |t| t.moods(&e.moods));
+            t.field(b"evidence", |t| t.inline_list(&e.evidence, Self::evidence));
+            t.field(b"examples", |t| t.inline_list(&e.examples, Self::example));
+        });
     }
 
     fn moods(&mut self, m: &Moods) {
