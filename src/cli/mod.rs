@@ -81,7 +81,8 @@ pub struct InputArgs {
     /// Load no dictionary that has a problem: report them all and exit 1.
     #[arg(long)]
     pub strict: bool,
-    /// Worker threads (default: all cores).
+    /// Extraction threads (default: all cores). `extract` and `eval` read the input
+    /// and write the output on the main thread beside them.
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
     /// Largest .txt article read, in MiB.
