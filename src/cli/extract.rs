@@ -1,17 +1,15 @@
 //! `whowhom extract`: the triple stream of `shared/spec/triples.md`.
 
 use super::output::{is_broken_pipe, table};
+use super::pipeline;
 use super::progress::Progress;
 use super::{Failure, InputArgs, StderrReport};
-use crate::corpus::{read_inputs, Article, ReadOptions};
-use crate::diag::Report;
+use crate::corpus::{Article, ReadOptions};
 use crate::extract::Extractor;
 use crate::triple::Triple;
 use clap::{Args, ValueEnum};
-use rayon::prelude::*;
 use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
-use std::sync::mpsc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
@@ -88,11 +86,6 @@ pub fn run(args: ExtractArgs) -> Result<u8, Failure> {
 
 /// Read `paths` and hand every triple of every article (all moods) to `each`, in input
 /// order, reporting bad input to `report`; the first error of `each` ends the run.
-///
-/// The calling thread reads and hands out while the thread pool extracts: batch n + 1
-/// is read while batch n is extracted, and batch n's triples are handed out while
-/// batch n + 1 is. Reading the JSON and writing the triples are a tenth of the work,
-/// and with one extraction thread (`--threads 1`) they no longer wait their turn.
 pub fn extract_each<E>(
     paths: &[PathBuf],
     options: ReadOptions,
@@ -101,41 +94,16 @@ pub fn extract_each<E>(
     progress: &Progress,
     mut each: impl FnMut(&Triple) -> Result<(), E>,
 ) -> Result<(), E> {
-    type Done = (Vec<Box<Article>>, Vec<Vec<Triple>>);
-    let mut inputs = read_inputs(paths, options);
-    rayon::in_place_scope(|scope| {
-        let mut in_flight: Option<mpsc::Receiver<Done>> = None;
-        loop {
-            let mut batch = Vec::with_capacity(BATCH);
-            let more =
-                inputs.next_batch(&mut batch, BATCH, |p| progress.suspend(|| report.report(p)));
-            // An extraction that panicked drops its sender; the scope passes the panic on
-            // when it ends.
-            let done = in_flight.take().and_then(|rx| rx.recv().ok());
-            if more {
-                let (tx, rx) = mpsc::sync_channel(1);
-                scope.spawn(move |_| {
-                    let triples = batch
-                        .par_iter()
-                        .with_max_len(1)
-                        .map(|a| extractor.extract(a))
-                        .collect();
-                    // The receiver is gone only when `each` failed: nothing is wanted.
-                    let _ = tx.send((batch, triples));
-                });
-                in_flight = Some(rx);
-            }
-            if let Some((batch, triples)) = done {
-                for t in triples.iter().flatten() {
-                    each(t)?;
-                }
-                progress.advance(&batch);
-            }
-            if in_flight.is_none() {
-                return Ok(());
-            }
-        }
-    })
+    let work = |a: &Article| extractor.extract(a);
+    pipeline::in_input_order(
+        paths,
+        options,
+        BATCH,
+        report,
+        progress,
+        work,
+        |_, triples, _| triples.iter().flatten().try_for_each(&mut each),
+    )
 }
 
 fn write_failed(e: io::Error) -> Result<u8, Failure> {

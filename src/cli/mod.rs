@@ -10,6 +10,7 @@ mod extract;
 mod neighbors;
 mod output;
 mod path;
+mod pipeline;
 mod progress;
 mod query;
 mod render;
