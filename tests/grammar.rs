@@ -1011,3 +1011,34 @@ fn both_sides_end_before_their_verb() {
         ]
     );
 }
+
+#[test]
+fn a_document_without_a_trigger_has_no_triple_but_its_actors() {
+    let text = "Canada and Brazil held their annual trade fair in Toronto. \
+                Visitors from Argentina filled the halls.";
+    assert_eq!(triples(text, "2015-03-02"), []);
+    let article = Article {
+        id: "t".into(),
+        date: Some("2015-03-02".parse().unwrap()),
+        title: None,
+        body: Field::new(FieldKind::Body, text.to_string(), Default::default(), 0),
+    };
+    let mut mentions = Vec::new();
+    assert_eq!(EXTRACTOR.extract_with_mentions(&article, &mut mentions), []);
+    let named: Vec<(&str, &str)> = mentions
+        .iter()
+        .map(|m| (&*m.actor.id, m.surface.as_str()))
+        .collect();
+    // Phrases are still read, pronouns resolved.
+    assert_eq!(
+        named,
+        [
+            ("CAN", "Canada and Brazil"),
+            ("BRA", "Canada and Brazil"),
+            ("CAN", "their"),
+            ("BRA", "their"),
+            ("CAN", "Toronto"),
+            ("ARG", "Argentina")
+        ]
+    );
+}
