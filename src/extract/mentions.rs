@@ -296,10 +296,13 @@ impl MentionFinder {
             };
             trie.prefixes_at(bytes, p, candidates);
         };
+        // Few tokens have a hyphen: the sentence's hyphens are found once, and each
+        // token asks whether the next one falls inside it.
+        let mut hyphens = memchr::memchr_iter(b'-', bytes).peekable();
         for (i, t) in tokens.iter().enumerate() {
             let (a, b) = (t.span.start - sentence.start, t.span.end - sentence.start);
-            // Few tokens have a hyphen: look for one before walking their bytes.
-            let hyphen = bytes[a..b].contains(&b'-');
+            while hyphens.next_if(|&h| h < a).is_some() {}
+            let hyphen = hyphens.peek().is_some_and(|&h| h < b);
             // A name starting at a token's start with no hyphen in it covers the whole
             // token first ("US-led" aside, a mention starts and ends on token
             // boundaries): a token that is no name's first token starts none, and most
