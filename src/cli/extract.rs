@@ -95,15 +95,9 @@ pub fn extract_each<E>(
     mut each: impl FnMut(&Triple) -> Result<(), E>,
 ) -> Result<(), E> {
     let work = |a: &Article| extractor.extract(a);
-    pipeline::in_input_order(
-        paths,
-        options,
-        BATCH,
-        report,
-        progress,
-        work,
-        |_, triples, _| triples.iter().flatten().try_for_each(&mut each),
-    )
+    pipeline::in_input_order(paths, options, BATCH, report, progress, work, |triples| {
+        triples.iter().flatten().try_for_each(&mut each)
+    })
 }
 
 fn write_failed(e: io::Error) -> Result<u8, Failure> {

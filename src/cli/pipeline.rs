@@ -24,9 +24,9 @@ use std::sync::mpsc;
 const IN_FLIGHT: usize = 2;
 
 /// Read `paths` in batches of up to `batch_size` articles, run `work` on every article
-/// in the thread pool, and hand each batch with its results (in article order) to
-/// `each`, in input order. Bad input goes to `report`, which `each` may also use; the
-/// first error of `each` ends the run. Memory holds at most `IN_FLIGHT` + 1 batches.
+/// in the thread pool, and hand each batch's results (in article order) to `each`, in
+/// input order. Bad input goes to `report`; the first error of `each` ends the run.
+/// Memory holds at most `IN_FLIGHT` + 1 batches.
 pub fn in_input_order<T: Send, E>(
     paths: &[PathBuf],
     options: ReadOptions,
@@ -34,7 +34,7 @@ pub fn in_input_order<T: Send, E>(
     report: &mut StderrReport,
     progress: &Progress,
     work: impl Fn(&Article) -> T + Sync,
-    mut each: impl FnMut(&[Box<Article>], Vec<T>, &mut StderrReport) -> Result<(), E>,
+    mut each: impl FnMut(Vec<T>) -> Result<(), E>,
 ) -> Result<(), E> {
     let mut inputs = read_inputs(paths, options);
     let work = &work;
@@ -70,7 +70,7 @@ pub fn in_input_order<T: Send, E>(
             let Ok((batch, results)) = rx.recv() else {
                 return Ok(());
             };
-            each(&batch, results, report)?;
+            each(results)?;
             progress.advance(&batch);
         }
     })
