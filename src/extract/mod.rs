@@ -110,22 +110,25 @@ mod spare {
         })
     }
 
-    /// Keep a sentence's tokens and words for the sentences to come.
-    pub(super) fn give_back(mut tokens: Vec<Token>, mut words: Vec<String>) {
+    /// Keep a document's sentences' tokens and words for the sentences to come.
+    pub(super) fn give_back(sentences: Vec<super::Sentence>) {
         SPARE.with_borrow_mut(|spare| {
-            let room = KEEP_WORDS.saturating_sub(spare.words.len());
-            spare.words.extend(
-                words
-                    .drain(..)
-                    .filter(|w| w.capacity() <= LONGEST_WORD)
-                    .take(room),
-            );
-            tokens.clear();
-            if spare.word_lists.len() < KEEP_LISTS && words.capacity() <= LONGEST_LIST {
-                spare.word_lists.push(words);
-            }
-            if spare.token_lists.len() < KEEP_LISTS && tokens.capacity() <= LONGEST_LIST {
-                spare.token_lists.push(tokens);
+            for sentence in sentences {
+                let (mut tokens, mut words) = (sentence.tokens, sentence.words);
+                let room = KEEP_WORDS.saturating_sub(spare.words.len());
+                spare.words.extend(
+                    words
+                        .drain(..)
+                        .filter(|w| w.capacity() <= LONGEST_WORD)
+                        .take(room),
+                );
+                tokens.clear();
+                if spare.word_lists.len() < KEEP_LISTS && words.capacity() <= LONGEST_LIST {
+                    spare.word_lists.push(words);
+                }
+                if spare.token_lists.len() < KEEP_LISTS && tokens.capacity() <= LONGEST_LIST {
+                    spare.token_lists.push(tokens);
+                }
             }
         });
     }
@@ -344,9 +347,7 @@ impl Extractor {
         // phrases matter only to a caller that wants them (`actors`). A fifth of the
         // scale corpus's articles have none, most of them short wire items.
         if mentions.is_none() && analysed.iter().all(|s| s.triggers.is_empty()) {
-            for sentence in analysed {
-                spare::give_back(sentence.tokens, sentence.words);
-            }
+            spare::give_back(analysed);
             return Vec::new();
         }
         let no_surnames = Surnames::default();
@@ -453,9 +454,7 @@ impl Extractor {
             });
             out.extend(this_sentence);
         }
-        for sentence in analysed {
-            spare::give_back(sentence.tokens, sentence.words);
-        }
+        spare::give_back(analysed);
         out
     }
 

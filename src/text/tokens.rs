@@ -104,31 +104,32 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
 /// sentence can keep one buffer rather than allocate one per sentence.
 pub fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
     let s = span.of(text);
-    out.clear();
-    // News averages about six bytes a token: one allocation nearly always suffices.
-    out.reserve(s.len() / 5 + 1);
     // Most sentences of news are ASCII, and their pieces are found by a byte table.
     if s.is_ascii() {
-        tokens_of_pieces(text, span, AsciiWords::new(s), out);
+        tokenize_pieces(text, span, AsciiWords::new(s), out);
     } else {
-        let pieces = WordBounds::without_spaces(s).filter(|&(_, piece)| !is_blank(piece));
-        tokens_of_pieces(text, span, pieces, out);
-    }
-    // Every entity ends in a ';': without one there is nothing to merge.
-    if s.as_bytes().contains(&b';') {
-        merge_entities(text, out);
+        tokenize_pieces(text, span, word_bounds(s), out);
     }
 }
 
-/// Tokens from the word-boundary pieces of `span` of `text` that are not blank (at
-/// their offsets in the span): abbreviations take their stop, hyphenated compounds
-/// join, possessives split off.
-fn tokens_of_pieces<'a>(
+/// The pieces of `s` that are not blank, by the word boundaries of any text.
+fn word_bounds(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    WordBounds::without_spaces(s).filter(|&(_, piece)| !is_blank(piece))
+}
+
+/// [`tokenize_into`] from the word-boundary pieces of `span` of `text` that are not
+/// blank (at their offsets in the span): abbreviations take their stop, hyphenated
+/// compounds join, possessives split off, written-out HTML entities merge.
+fn tokenize_pieces<'a>(
     text: &str,
     span: Span,
     pieces: impl Iterator<Item = (usize, &'a str)>,
     out: &mut Vec<Token>,
 ) {
+    let s = span.of(text);
+    out.clear();
+    // News averages about six bytes a token: one allocation nearly always suffices.
+    out.reserve(s.len() / 5 + 1);
     // `glued` is true while the previous piece touched this one (no space between).
     let mut prev_end = usize::MAX;
     for (at, piece) in pieces {
@@ -164,6 +165,10 @@ fn tokens_of_pieces<'a>(
             }
         }
         push_word(text, Span::new(start, end), out);
+    }
+    // Every entity ends in a ';': without one there is nothing to merge.
+    if s.as_bytes().contains(&b';') {
+        merge_entities(text, out);
     }
 }
 
@@ -299,11 +304,7 @@ mod tests {
     /// tokenized: the oracle for the ASCII path.
     fn by_word_bounds(text: &str) -> Vec<Token> {
         let mut out = Vec::new();
-        let pieces = WordBounds::without_spaces(text).filter(|&(_, p)| !is_blank(p));
-        tokens_of_pieces(text, Span::new(0, text.len()), pieces, &mut out);
-        if text.contains(';') {
-            merge_entities(text, &mut out);
-        }
+        tokenize_pieces(text, Span::new(0, text.len()), word_bounds(text), &mut out);
         out
     }
 
