@@ -83,6 +83,12 @@ impl Chunker<'_> {
             return self.mention_at(i).is_some();
         }
         let w = self.words[i].as_str();
+        // A third of the words let through were determiners before words that open
+        // nothing ("the talks", "a statement"): a determiner's phrase is read from the
+        // word after it, and is asked of that word's readings.
+        if PHRASE_DETERMINERS.contains(&w) && self.mention_at(i).is_none() {
+            return self.may_follow_determiner(i);
+        }
         let group_ahead = |k: usize| self.words.get(k).is_some_and(|n| words::is_group_noun(n));
         OPENERS.contains(w)
             // A plural title: "officials", "ministers".
@@ -91,6 +97,27 @@ impl Chunker<'_> {
             || is_name_word(&self.tokens[i], self.text, w)
             || group_ahead(i + 1)
             || group_ahead(i + 2)
+    }
+
+    /// [`Self::may_start_phrase`] at a determiner that no name starts at: after it,
+    /// [`Self::phrase_at`] reads title prefixes, a country modifier, a title,
+    /// counterpart, junta, agent or group noun (up to two modifiers on), a capitalised
+    /// name, a name up to two modifiers on, or a definite description.
+    fn may_follow_determiner(&self, i: usize) -> bool {
+        let j = i + 1;
+        let Some(next) = self.words.get(j).map(String::as_str) else {
+            return false;
+        };
+        let word = |k: usize| self.words.get(k).map_or("", String::as_str);
+        let head_noun =
+            |w: &str| words::is_state_agent(w) || words::is_group_noun(w) || is_ally_noun(w);
+        (j..j + 3).any(|x| self.mention_at(x).is_some())
+            || OPENERS.contains(next)
+            || title_singular(next).is_some_and(is_title_first_word)
+            || is_name_word(&self.tokens[j], self.text, next)
+            || (j..j + 3).any(|h| head_noun(word(h)))
+            || is_definite_noun(next)
+            || matches!(word(j + 1), "alliance" | "bloc" | "group" | "organization")
     }
 
     pub(super) fn phrase_at(&self, i: usize) -> Option<Np> {
@@ -612,6 +639,35 @@ impl Chunker<'_> {
             && self.mention_at(i).is_none()
             && !words::is_never_modifier(w)
     }
+}
+
+/// The nouns of definite descriptions after "the" or "both" ([`Chunker::phrase_at`]):
+/// "the alliance", "the two countries", "both sides".
+fn is_definite_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "alliance"
+            | "bloc"
+            | "kremlin"
+            | "ministry"
+            | "minister"
+            | "secretary"
+            | "country"
+            | "organization"
+            | "organisation"
+            | "union"
+            | "group"
+            | "two"
+            | "sides"
+            | "parties"
+            | "generals"
+            | "leaders"
+            | "men"
+            | "countries"
+            | "nations"
+            | "presidents"
+            | "ministers"
+    )
 }
 
 /// Nouns that end the name of a place or building: "the President Wilson Hotel",
