@@ -89,15 +89,18 @@ mod spare {
         tokens
     }
 
-    /// The lower-cased texts of `tokens`, as `str::to_lowercase` writes them.
-    pub(super) fn lowercased(tokens: &[Token], text: &str) -> Vec<String> {
+    /// The lower-cased texts of `tokens` of `span` of `text`, as `str::to_lowercase`
+    /// writes them.
+    pub(super) fn lowercased(tokens: &[Token], text: &str, span: Span) -> Vec<String> {
+        // Most sentences are ASCII: their words need no test each.
+        let ascii = span.of(text).is_ascii();
         SPARE.with_borrow_mut(|spare| {
             let mut out = spare.word_lists.pop().unwrap_or_default();
             out.extend(tokens.iter().map(|t| {
                 let s = t.text(text);
                 let mut w = spare.words.pop().unwrap_or_default();
                 w.clear();
-                if s.is_ascii() {
+                if ascii || s.is_ascii() {
                     w.push_str(s);
                     w.make_ascii_lowercase();
                 } else {
@@ -205,7 +208,7 @@ impl Extractor {
     /// document's surnames are known, since those may change the phrases.
     fn analyse_words<'a>(&self, text: &'a str, span: Span, lead: bool) -> Sentence<'a> {
         let tokens = spare::tokens(text, span);
-        let words = spare::lowercased(&tokens, text);
+        let words = spare::lowercased(&tokens, text, span);
         let mut mentions = self.mentions.find(text, span, &tokens, &words);
         let mut skip_to = 0;
         let mut dateline_place = None;
