@@ -1,5 +1,6 @@
 //! The trigger lexicon: every inflected form of every schema trigger, compiled once.
 
+use super::classes::Class;
 use super::inflect::{noun_forms, verb_forms};
 use super::words;
 use super::words::Sieve;
@@ -88,10 +89,40 @@ impl Lexicon {
         lower: &[String],
         after_adjective: &[usize],
     ) -> Vec<TriggerHit> {
+        let may_be_head = |i: usize| self.may_be_head(&lower[i]);
+        self.find_where(text, tokens, lower, after_adjective, may_be_head)
+    }
+
+    /// [`Self::find`], given per token whether its word is a trigger head.
+    pub(super) fn find_classified(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        lower: &[String],
+        after_adjective: &[usize],
+        classes: &[Class],
+    ) -> Vec<TriggerHit> {
+        let is_head = |i: usize| classes[i].has(Class::TRIGGER_HEAD);
+        self.find_where(text, tokens, lower, after_adjective, is_head)
+    }
+
+    /// The head words of the triggers.
+    pub(super) fn heads(&self) -> impl Iterator<Item = &str> {
+        self.heads.keys().map(String::as_str)
+    }
+
+    fn find_where(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        lower: &[String],
+        after_adjective: &[usize],
+        may_be_head: impl Fn(usize) -> bool,
+    ) -> Vec<TriggerHit> {
         // Most sentences have no trigger: allocate on the first.
         let mut hits = Vec::new();
         for (i, t) in tokens.iter().enumerate() {
-            if t.kind != TokenKind::Word || !self.may_be_head(&lower[i]) {
+            if t.kind != TokenKind::Word || !may_be_head(i) {
                 continue;
             }
             let Some(entries) = self.heads.get(&lower[i]) else {

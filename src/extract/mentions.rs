@@ -10,6 +10,7 @@
 //! must be capitalised in the text. Among overlapping matches the longest wins
 //! ("Russian Foreign Ministry" over "Russian").
 
+use super::classes::Class;
 use super::words::SievedSet;
 use crate::gazetteer::{ActorId, Gazetteer, NameKind};
 use crate::text::{tokenize, Span, Token};
@@ -252,14 +253,43 @@ impl MentionFinder {
         tokens: &[Token],
         words: &[String],
     ) -> Vec<Mention> {
+        let opens = |i: usize| words.get(i).is_none_or(|w| self.first_words.contains(w));
+        self.find_where(text, sentence, tokens, opens)
+    }
+
+    /// [`Self::find`], given per token whether its word opens some name (the first
+    /// words of names are [`Self::first_words`]).
+    pub fn find_classified(
+        &self,
+        text: &str,
+        sentence: Span,
+        tokens: &[Token],
+        classes: &[Class],
+    ) -> Vec<Mention> {
+        let opens = |i: usize| classes.get(i).is_none_or(|c| c.has(Class::OPENS_NAME));
+        self.find_where(text, sentence, tokens, opens)
+    }
+
+    /// The first token of every name, lower-cased.
+    pub fn first_words(&self) -> impl Iterator<Item = &str> {
+        self.first_words.words()
+    }
+
+    fn find_where<F: Fn(usize) -> bool>(
+        &self,
+        text: &str,
+        sentence: Span,
+        tokens: &[Token],
+        opens: F,
+    ) -> Vec<Mention> {
         CANDIDATES.with_borrow_mut(|candidates| {
             candidates.clear();
-            let found = self.find_in(text, sentence, tokens, Some(words), candidates);
+            let found = self.find_in(text, sentence, tokens, Some(&opens), candidates);
             // Debug builds check that the first-word test turned away no mention.
             #[cfg(debug_assertions)]
             {
                 let mut all = Vec::new();
-                let every = self.find_in(text, sentence, tokens, None, &mut all);
+                let every = self.find_in(text, sentence, tokens, None::<&F>, &mut all);
                 debug_assert_eq!(found, every, "{:?}", sentence.of(text));
             }
             // A sentence of thousands of names (a list, a table) leaves no large
@@ -272,13 +302,13 @@ impl MentionFinder {
     }
 
     /// [`Self::find`], walking the tries only from tokens that open some name when
-    /// `words` are given, from every token when not.
-    fn find_in(
+    /// `opens` is given, from every token when not.
+    fn find_in<F: Fn(usize) -> bool>(
         &self,
         text: &str,
         sentence: Span,
         tokens: &[Token],
-        words: Option<&[String]>,
+        opens: Option<&F>,
         candidates: &mut Vec<(usize, usize, u32)>,
     ) -> Vec<Mention> {
         let s = sentence.of(text);
@@ -307,8 +337,7 @@ impl MentionFinder {
             // token first ("US-led" aside, a mention starts and ends on token
             // boundaries): a token that is no name's first token starts none, and most
             // tokens are turned away without a walk.
-            let opens = |w: &String| self.first_words.contains(w);
-            if hyphen || words.is_none_or(|w| w.get(i).is_none_or(opens)) {
+            if hyphen || opens.is_none_or(|opens| opens(i)) {
                 names_at(a);
             }
             if hyphen {

@@ -5,6 +5,7 @@
 //! threads. Per sentence it tokenizes, finds actor mentions and triggers, and asks the
 //! grammar for events; [`Extractor::extract`] turns those into [`Triple`]s.
 
+mod classes;
 mod dateline;
 mod dates;
 mod grammar;
@@ -17,6 +18,7 @@ mod quotes;
 mod roles;
 pub(crate) mod words;
 
+pub use classes::Class;
 pub use grammar::{Arg, RawEvent};
 pub use inflect::{noun_forms, verb_forms};
 pub use lexicon::{Lexicon, TriggerHit};
@@ -30,6 +32,7 @@ use crate::resolve::{Entities, Entity, Resolver};
 use crate::schema::Schema;
 use crate::text::{split_sentences, Span, Token};
 use crate::triple::{Mood, Object, Triple};
+use classes::Classifier;
 use np::{Chunker, Np, Reference};
 use rustc_hash::FxHashSet as HashSet;
 use std::sync::Arc;
@@ -47,6 +50,8 @@ pub struct Sentence<'a> {
     pub tokens: Vec<Token>,
     /// Lower-cased token texts.
     pub words: Vec<String>,
+    /// The word classes of the tokens.
+    pub classes: Vec<Class>,
     pub mentions: Vec<Mention>,
     pub triggers: Vec<TriggerHit>,
     pub nps: Vec<Np>,
@@ -57,10 +62,11 @@ pub struct Sentence<'a> {
     from: usize,
 }
 
-/// Every sentence gets a token list and a lower-cased string per token, made and
+/// Every sentence gets a token list, a lower-cased string and a class per token, made and
 /// dropped by the million: a thread keeps the spent ones of its last articles and
 /// writes the next sentences into them, which saves an allocation and a free each.
 mod spare {
+    use super::classes::{Class, Classifier};
     use crate::text::{tokenize_into, Span, Token};
     use std::cell::RefCell;
 
@@ -76,6 +82,7 @@ mod spare {
         words: Vec<String>,
         word_lists: Vec<Vec<String>>,
         token_lists: Vec<Vec<Token>>,
+        class_lists: Vec<Vec<Class>>,
     }
 
     thread_local! {
@@ -113,11 +120,19 @@ mod spare {
         })
     }
 
+    /// The classes of `words`.
+    pub(super) fn classes(classifier: &Classifier, words: &[String]) -> Vec<Class> {
+        let mut out = SPARE.with_borrow_mut(|s| s.class_lists.pop().unwrap_or_default());
+        out.extend(words.iter().map(|w| classifier.class(w)));
+        out
+    }
+
     /// Keep a document's sentences' tokens and words for the sentences to come.
     pub(super) fn give_back(sentences: Vec<super::Sentence>) {
         SPARE.with_borrow_mut(|spare| {
             for sentence in sentences {
-                let (mut tokens, mut words) = (sentence.tokens, sentence.words);
+                let (mut tokens, mut words, mut classes) =
+                    (sentence.tokens, sentence.words, sentence.classes);
                 let room = KEEP_WORDS.saturating_sub(spare.words.len());
                 spare.words.extend(
                     words
@@ -131,6 +146,10 @@ mod spare {
                 }
                 if spare.token_lists.len() < KEEP_LISTS && tokens.capacity() <= LONGEST_LIST {
                     spare.token_lists.push(tokens);
+                }
+                classes.clear();
+                if spare.class_lists.len() < KEEP_LISTS && classes.capacity() <= LONGEST_LIST {
+                    spare.class_lists.push(classes);
                 }
             }
         });
@@ -153,6 +172,7 @@ pub struct Extractor {
     gazetteer: Gazetteer,
     lexicon: Lexicon,
     mentions: MentionFinder,
+    classifier: Classifier,
     people: PersonIndex,
     places: Places,
 }
@@ -161,6 +181,7 @@ impl Extractor {
     pub fn new(schema: Schema, gazetteer: Gazetteer) -> Self {
         let lexicon = Lexicon::new(&schema);
         let mentions = MentionFinder::new(&gazetteer);
+        let classifier = Classifier::new(mentions.first_words(), lexicon.heads());
         let people = PersonIndex::new(&gazetteer);
         // The built-in cities name the built-in countries; a user gazetteer without
         // them (--no-builtin-gazetteer) simply has no city places.
@@ -170,6 +191,7 @@ impl Extractor {
             gazetteer,
             lexicon,
             mentions,
+            classifier,
             people,
             places,
         }
@@ -209,7 +231,8 @@ impl Extractor {
     fn analyse_words<'a>(&self, text: &'a str, span: Span, lead: bool) -> Sentence<'a> {
         let tokens = spare::tokens(text, span);
         let words = spare::lowercased(&tokens, text, span);
-        let mut mentions = self.mentions.find(text, span, &tokens, &words);
+        let classes = spare::classes(&self.classifier, &words);
+        let mut mentions = self.mentions.find_classified(text, span, &tokens, &classes);
         let mut skip_to = 0;
         let mut dateline_place = None;
         if lead {
@@ -239,13 +262,16 @@ impl Extractor {
             .filter(|m| m.via == crate::gazetteer::NameKind::Adjective)
             .map(|m| m.end)
             .collect();
-        let mut triggers = self.lexicon.find(text, &tokens, &words, &after_adjective);
+        let mut triggers =
+            self.lexicon
+                .find_classified(text, &tokens, &words, &after_adjective, &classes);
         triggers.retain(|t| t.start >= skip_to);
         Sentence {
             text,
             span,
             tokens,
             words,
+            classes,
             mentions,
             triggers,
             nps: Vec::new(),
@@ -262,6 +288,7 @@ impl Extractor {
             text: sentence.text,
             tokens: &sentence.tokens,
             words: &sentence.words,
+            classes: &sentence.classes,
             mentions: &sentence.mentions,
             gazetteer: &self.gazetteer,
             people: &self.people,

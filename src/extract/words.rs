@@ -129,6 +129,11 @@ impl WordSet {
         self.filter.admits(w) && self.set.contains(w)
     }
 
+    /// The words of the set.
+    pub(super) fn words(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.set.iter().copied()
+    }
+
     /// The set's own copy of `w`, if it holds it.
     #[inline]
     fn get(&self, w: &str) -> Option<&'static str> {
@@ -169,37 +174,45 @@ pub fn as_prep(w: &str) -> Option<&'static str> {
 /// modals, future and negation markers, prepositions, determiners, common and reporting
 /// verbs, and conjunctions and relative pronouns. One set for what were nine lookups
 /// per word ([`super::np`] asks this of most words of a sentence).
+// The extractor asks this of a token's class (`classes.rs`); tests ask the set.
+#[cfg(test)]
 pub fn is_never_modifier(w: &str) -> bool {
-    static UNION: LazyLock<SievedSet> = LazyLock::new(|| {
-        SievedSet::of(
-            &[
-                &AUXILIARIES,
-                &MODALS,
-                &FUTURE,
-                &NEGATORS,
-                &PREPOSITIONS,
-                &DETERMINERS,
-                &COMMON_VERBS,
-                &REPORTING,
-            ],
-            ["and", "or", "but", "that", "which", "who"],
-        )
-    });
-    UNION.contains(w)
+    NEVER_MODIFIER.contains(w)
 }
+
+/// The words of [`is_never_modifier`].
+pub(super) static NEVER_MODIFIER: LazyLock<SievedSet> = LazyLock::new(|| {
+    SievedSet::of(
+        &[
+            &AUXILIARIES,
+            &MODALS,
+            &FUTURE,
+            &NEGATORS,
+            &PREPOSITIONS,
+            &DETERMINERS,
+            &COMMON_VERBS,
+            &REPORTING,
+        ],
+        ["and", "or", "but", "that", "which", "who"],
+    )
+});
 
 /// Lower-cased words that are never part of a name, capitalised or not: time words,
 /// determiners, prepositions, pronouns, conjunctions, "said", and the bare titles
 /// "minister" and "president". One set for five lookups per capitalised word.
+// The extractor asks this of a token's class (`classes.rs`); tests ask the set.
+#[cfg(test)]
 pub fn is_never_name(w: &str) -> bool {
-    static UNION: LazyLock<SievedSet> = LazyLock::new(|| {
-        SievedSet::of(
-            &[&TIME_WORDS, &DETERMINERS, &PREPOSITIONS, &PRONOUNS],
-            ["and", "or", "but", "said", "says", "minister", "president"],
-        )
-    });
-    UNION.contains(w)
+    NEVER_NAME.contains(w)
 }
+
+/// The words of [`is_never_name`].
+pub(super) static NEVER_NAME: LazyLock<SievedSet> = LazyLock::new(|| {
+    SievedSet::of(
+        &[&TIME_WORDS, &DETERMINERS, &PREPOSITIONS, &PRONOUNS],
+        ["and", "or", "but", "said", "says", "minister", "president"],
+    )
+});
 
 /// A set of words asked about most words of a sentence: a hash set behind a
 /// [`Sieve`], which is sharper than a [`Filter`] for sets of hundreds or thousands of
@@ -215,6 +228,11 @@ impl SievedSet {
         let set: FxHashSet<Box<str>> = words.into_iter().map(Into::into).collect();
         let sieve = Sieve::new(set.iter().map(|w| &**w));
         SievedSet { sieve, set }
+    }
+
+    /// The words of the set.
+    pub(super) fn words(&self) -> impl Iterator<Item = &str> {
+        self.set.iter().map(|w| &**w)
     }
 
     /// Several word classes and `extra` words as one set.

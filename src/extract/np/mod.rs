@@ -10,6 +10,9 @@
 
 mod phrase;
 
+pub(super) use phrase::OPENERS;
+
+use super::classes::Class;
 use super::mentions::Mention;
 use super::words;
 use crate::gazetteer::fuzzy::PersonIndex;
@@ -174,8 +177,9 @@ pub(super) fn is_ally_noun(w: &str) -> bool {
     matches!(w, "allies" | "partners" | "backers" | "supporters")
 }
 
-/// Words of a candidate name: capitalised, not a function word or a time word.
-pub(super) fn is_name_word(tok: &Token, text: &str, lower: &str) -> bool {
+/// Whether a word is shaped like a word of a name: capitalised, or a particle glued to
+/// a capitalised name ([`Chunker::is_name_at`] adds: not a function or time word).
+fn is_name_shaped(tok: &Token, text: &str, lower: &str) -> bool {
     if tok.kind != TokenKind::Word {
         return false;
     }
@@ -195,7 +199,7 @@ pub(super) fn is_name_word(tok: &Token, text: &str, lower: &str) -> bool {
                             .is_some_and(|r| r.starts_with(char::is_uppercase))
                 })
     };
-    (s.starts_with(|c: char| c.is_uppercase()) || glued_particle()) && !words::is_never_name(lower)
+    s.starts_with(|c: char| c.is_uppercase()) || glued_particle()
 }
 
 /// Agent nouns that, with "the" and no country, stand for the state the item is about.
@@ -282,6 +286,8 @@ pub struct Chunker<'a> {
     pub text: &'a str,
     pub tokens: &'a [Token],
     pub words: &'a [String],
+    /// The word classes of the tokens.
+    pub classes: &'a [Class],
     pub mentions: &'a [Mention],
     pub gazetteer: &'a Gazetteer,
     /// Known people's names, for spelling variants.
@@ -313,6 +319,19 @@ impl Chunker<'_> {
     pub(super) fn mention_at(&self, i: usize) -> Option<&Mention> {
         let k = *self.mention_starts.get(i)?;
         self.mentions.get(k as usize)
+    }
+
+    /// The word classes of token `i` (none past the end).
+    #[inline]
+    pub(super) fn class(&self, i: usize) -> Class {
+        self.classes.get(i).copied().unwrap_or_default()
+    }
+
+    /// Whether token `i` is a word of a candidate name: capitalised, not a function
+    /// word or a time word.
+    pub(super) fn is_name_at(&self, i: usize) -> bool {
+        is_name_shaped(&self.tokens[i], self.text, &self.words[i])
+            && !self.class(i).has(Class::NEVER_NAME)
     }
 
     pub(super) fn kind(&self, id: ActorId) -> ActorKind {

@@ -3,12 +3,13 @@
 //! definite descriptions.
 
 use super::{
-    is_ally_noun, is_bare_state_agent, is_name_particle, is_name_word, junta_words, pronoun,
-    Chunker, Np, Reference, Refs, BODY_NOUNS,
+    is_ally_noun, is_bare_state_agent, is_name_particle, junta_words, pronoun, Chunker, Np,
+    Reference, Refs, BODY_NOUNS,
 };
+use crate::extract::classes::Class;
 use crate::extract::roles::{
-    is_counterpart, is_title_first_word, is_title_prefix, prefix_changes_office, title_at,
-    title_first_words, title_singular, TITLE_PREFIXES,
+    is_counterpart, is_title_prefix, prefix_changes_office, title_at, title_first_words,
+    TITLE_PREFIXES,
 };
 use crate::extract::words::{self, SievedSet};
 use crate::gazetteer::{ActorId, ActorKind, NameKind};
@@ -25,7 +26,7 @@ const PHRASE_DETERMINERS: [&str; 6] = ["the", "a", "an", "both", "senior", "top"
 /// state agents and groups ([`Chunker::phrase_at`]'s ways in that start with a fixed
 /// word). The phrase-start test asks it of every word, where it asked a dozen sets
 /// and lists one after another.
-static OPENERS: LazyLock<SievedSet> = LazyLock::new(|| {
+pub(in crate::extract) static OPENERS: LazyLock<SievedSet> = LazyLock::new(|| {
     SievedSet::of(
         &[
             &words::PRONOUNS,
@@ -89,12 +90,13 @@ impl Chunker<'_> {
         if PHRASE_DETERMINERS.contains(&w) && self.mention_at(i).is_none() {
             return self.may_follow_determiner(i);
         }
-        let group_ahead = |k: usize| self.words.get(k).is_some_and(|n| words::is_group_noun(n));
-        OPENERS.contains(w)
+        let class = self.class(i);
+        let group_ahead = |k: usize| self.class(k).has(Class::GROUP_NOUN);
+        class.has(Class::OPENER)
             // A plural title: "officials", "ministers".
-            || title_singular(w).is_some_and(is_title_first_word)
+            || class.has(Class::PLURAL_TITLE)
             || self.mention_at(i).is_some()
-            || is_name_word(&self.tokens[i], self.text, w)
+            || self.is_name_at(i)
             || group_ahead(i + 1)
             || group_ahead(i + 2)
     }
@@ -111,10 +113,11 @@ impl Chunker<'_> {
         let word = |k: usize| self.words.get(k).map_or("", String::as_str);
         let head_noun =
             |w: &str| words::is_state_agent(w) || words::is_group_noun(w) || is_ally_noun(w);
+        let class = self.class(j);
         (j..j + 3).any(|x| self.mention_at(x).is_some())
-            || OPENERS.contains(next)
-            || title_singular(next).is_some_and(is_title_first_word)
-            || is_name_word(&self.tokens[j], self.text, next)
+            || class.has(Class::OPENER)
+            || class.has(Class::PLURAL_TITLE)
+            || self.is_name_at(j)
             || (j..j + 3).any(|h| head_noun(word(h)))
             || is_definite_noun(next)
             || matches!(word(j + 1), "alliance" | "bloc" | "group" | "organization")
@@ -212,7 +215,7 @@ impl Chunker<'_> {
                             .tokens
                             .get(n + 1)
                             .is_some_and(|t| t.text(self.text).starts_with(char::is_uppercase));
-                    (particle || is_name_word(&self.tokens[n], self.text, &self.words[n]))
+                    (particle || self.is_name_at(n))
                         && self
                             .mention_at(n)
                             .is_none_or(|m| self.kind(m.actor) == ActorKind::Person)
@@ -459,7 +462,7 @@ impl Chunker<'_> {
         // A surname of a person introduced earlier in the document.
         if self.mention_at(j).is_none()
             && self.words.get(j).is_some_and(|w| self.surnames.contains(w))
-            && is_name_word(&self.tokens[j], self.text, &self.words[j])
+            && self.is_name_at(j)
         {
             let name = self.tokens[j].span;
             return Some(np(
@@ -566,10 +569,7 @@ impl Chunker<'_> {
             if end > self.tokens.len() {
                 continue;
             }
-            let all_names = (j..end).all(|x| {
-                self.mention_at(x).is_none()
-                    && is_name_word(&self.tokens[x], self.text, &self.words[x])
-            });
+            let all_names = (j..end).all(|x| self.mention_at(x).is_none() && self.is_name_at(x));
             if !all_names {
                 continue;
             }
@@ -637,7 +637,7 @@ impl Chunker<'_> {
         self.tokens[i].kind == TokenKind::Word
             && (!w.ends_with("ed") || w.contains('-'))
             && self.mention_at(i).is_none()
-            && !words::is_never_modifier(w)
+            && !self.classes[i].has(Class::NEVER_MODIFIER)
     }
 }
 
