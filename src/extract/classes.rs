@@ -11,7 +11,7 @@ use rustc_hash::FxHashMap;
 
 /// The classes of one word, as bits.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Class(u8);
+pub struct Class(u16);
 
 impl Class {
     /// The first word of some gazetteer name (lower case).
@@ -28,6 +28,12 @@ impl Class {
     pub const GROUP_NOUN: Class = Class(1 << 5);
     /// Never a modifier between a country and its noun ([`words::is_never_modifier`]).
     pub const NEVER_MODIFIER: Class = Class(1 << 6);
+    /// A word before a title, name or noun that belongs to its phrase ("the", "both").
+    pub const PHRASE_DETERMINER: Class = Class(1 << 7);
+    /// A prefix of a title ("former", "deputy").
+    pub const TITLE_PREFIX: Class = Class(1 << 8);
+    /// A noun for a state's agents ([`words::is_state_agent`]).
+    pub const STATE_AGENT: Class = Class(1 << 9);
 
     #[inline]
     pub fn has(self, c: Class) -> bool {
@@ -85,6 +91,15 @@ impl Classifier {
         }
         for w in words::NEVER_MODIFIER.words() {
             add(w, Class::NEVER_MODIFIER);
+        }
+        for w in super::np::PHRASE_DETERMINERS {
+            add(w, Class::PHRASE_DETERMINER);
+        }
+        for w in super::roles::TITLE_PREFIXES {
+            add(w, Class::TITLE_PREFIX);
+        }
+        for w in words::STATE_AGENTS.words() {
+            add(w, Class::STATE_AGENT);
         }
         let sieve = Sieve::new(classes.keys().map(|w| &**w));
         Classifier { sieve, classes }
@@ -160,6 +175,17 @@ mod tests {
                 words::is_never_modifier(w),
                 "{w:?}"
             );
+            assert_eq!(
+                k.has(Class::PHRASE_DETERMINER),
+                crate::extract::np::PHRASE_DETERMINERS.contains(&w.as_str()),
+                "{w:?}"
+            );
+            assert_eq!(
+                k.has(Class::TITLE_PREFIX),
+                crate::extract::roles::is_title_prefix(w),
+                "{w:?}"
+            );
+            assert_eq!(k.has(Class::STATE_AGENT), words::is_state_agent(w), "{w:?}");
         }
     }
 }

@@ -10,7 +10,7 @@
 
 mod phrase;
 
-pub(super) use phrase::OPENERS;
+pub(super) use phrase::{OPENERS, PHRASE_DETERMINERS};
 
 use super::classes::Class;
 use super::mentions::Mention;

@@ -8,8 +8,7 @@ use super::{
 };
 use crate::extract::classes::Class;
 use crate::extract::roles::{
-    is_counterpart, is_title_prefix, prefix_changes_office, title_at, title_first_words,
-    TITLE_PREFIXES,
+    is_counterpart, prefix_changes_office, title_at, title_first_words, TITLE_PREFIXES,
 };
 use crate::extract::words::{self, SievedSet};
 use crate::gazetteer::{ActorId, ActorKind, NameKind};
@@ -19,7 +18,8 @@ use std::sync::LazyLock;
 
 /// Words before a title, name or noun that belong to its phrase: "the foreign
 /// minister", "both sides", "senior officials".
-const PHRASE_DETERMINERS: [&str; 6] = ["the", "a", "an", "both", "senior", "top"];
+pub(in crate::extract) const PHRASE_DETERMINERS: [&str; 6] =
+    ["the", "a", "an", "both", "senior", "top"];
 
 /// The words at which a phrase may open whatever follows them, as one set: pronouns,
 /// determiners and title prefixes, the first words of titles, counterparts, juntas,
@@ -83,11 +83,10 @@ impl Chunker<'_> {
         if self.tokens[i].kind != TokenKind::Word {
             return self.mention_at(i).is_some();
         }
-        let w = self.words[i].as_str();
         // A third of the words let through were determiners before words that open
         // nothing ("the talks", "a statement"): a determiner's phrase is read from the
         // word after it, and is asked of that word's readings.
-        if PHRASE_DETERMINERS.contains(&w) && self.mention_at(i).is_none() {
+        if self.class(i).has(Class::PHRASE_DETERMINER) && self.mention_at(i).is_none() {
             return self.may_follow_determiner(i);
         }
         let class = self.class(i);
@@ -111,14 +110,17 @@ impl Chunker<'_> {
             return false;
         };
         let word = |k: usize| self.words.get(k).map_or("", String::as_str);
-        let head_noun =
-            |w: &str| words::is_state_agent(w) || words::is_group_noun(w) || is_ally_noun(w);
+        let head_noun = |h: usize| {
+            self.class(h).has(Class::STATE_AGENT)
+                || self.class(h).has(Class::GROUP_NOUN)
+                || is_ally_noun(word(h))
+        };
         let class = self.class(j);
         (j..j + 3).any(|x| self.mention_at(x).is_some())
             || class.has(Class::OPENER)
             || class.has(Class::PLURAL_TITLE)
             || self.is_name_at(j)
-            || (j..j + 3).any(|h| head_noun(word(h)))
+            || (j..j + 3).any(head_noun)
             || is_definite_noun(next)
             || matches!(word(j + 1), "alliance" | "bloc" | "group" | "organization")
     }
@@ -146,14 +148,14 @@ impl Chunker<'_> {
         if words::is_possessive_pronoun(w) {
             pron_possessor = true;
             j += 1;
-        } else if PHRASE_DETERMINERS.contains(&w) && self.mention_at(i).is_none() {
+        } else if self.class(i).has(Class::PHRASE_DETERMINER) && self.mention_at(i).is_none() {
             j += 1;
         }
         // Prefixes of titles: "former", "acting", "deputy".
         let mut changed_office = false;
         while j < self.words.len()
             && self.mention_at(j).is_none()
-            && is_title_prefix(&self.words[j])
+            && self.class(j).has(Class::TITLE_PREFIX)
         {
             changed_office |= prefix_changes_office(&self.words[j]);
             j += 1;
@@ -390,14 +392,12 @@ impl Chunker<'_> {
             if skip > 0 && !self.is_modifier_word(h - 1) {
                 break;
             }
-            if words::is_state_agent(head) {
+            if self.class(h).has(Class::STATE_AGENT) {
                 // "Sudanese government envoys": one phrase over agent nouns in a row.
                 let mut h = h;
-                while self
-                    .words
-                    .get(h + 1)
-                    .is_some_and(|w| words::is_state_agent(w) && self.mention_at(h + 1).is_none())
-                {
+                while self.words.get(h + 1).is_some_and(|_| {
+                    self.class(h + 1).has(Class::STATE_AGENT) && self.mention_at(h + 1).is_none()
+                }) {
                     h += 1;
                 }
                 if let Some(c) = of {
@@ -427,7 +427,7 @@ impl Chunker<'_> {
                     "group" | "movement" | "faction" | "organization"
                 )
             });
-            if words::is_group_noun(head) && !described {
+            if self.class(h).has(Class::GROUP_NOUN) && !described {
                 // "rebel leaders from Sudan": the nationality may follow.
                 let country = of.or_else(|| {
                     self.words
