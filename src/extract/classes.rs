@@ -4,9 +4,11 @@
 //! token whether its lower-cased word is in some set: the first words of names,
 //! trigger heads, the words that open a phrase, group nouns, words that never modify
 //! or never name. Each question was a quick filter and often a hash lookup; one lookup
-//! per token in a map of every word of those sets now answers them all as bits.
+//! per token in a map of every word of those sets now answers them all as bits, with
+//! one bit of the token's own shape (written like a word of a name).
 
 use super::words::{self, Sieve};
+use crate::text::Token;
 use rustc_hash::FxHashMap;
 
 /// The classes of one word, as bits.
@@ -34,6 +36,9 @@ impl Class {
     pub const TITLE_PREFIX: Class = Class(1 << 8);
     /// A noun for a state's agents ([`words::is_state_agent`]).
     pub const STATE_AGENT: Class = Class(1 << 9);
+    /// Of the token, not its word: a word token written like a word of a name,
+    /// capitalised or a particle glued to a capitalised name ("al-Sadr").
+    pub const NAME_SHAPED: Class = Class(1 << 10);
 
     #[inline]
     pub fn has(self, c: Class) -> bool {
@@ -105,6 +110,16 @@ impl Classifier {
         Classifier { sieve, classes }
     }
 
+    /// The classes of a token, given its lower-cased word.
+    #[inline]
+    pub fn of_token(&self, token: &Token, text: &str, lower: &str) -> Class {
+        let mut class = self.class(lower);
+        if super::np::is_name_shaped(token, text, lower) {
+            class.add(Class::NAME_SHAPED);
+        }
+        class
+    }
+
     /// The classes of a lower-cased word.
     #[inline]
     pub fn class(&self, w: &str) -> Class {
@@ -119,6 +134,24 @@ impl Classifier {
 mod tests {
     use super::*;
     use crate::extract::roles::{is_title_first_word, title_singular};
+
+    /// A token's shape is its own: capitalised words and glued particles are shaped
+    /// like names, lower-case words and marks are not.
+    #[test]
+    fn a_token_is_name_shaped_by_its_own_text() {
+        let c = Classifier::new([], []);
+        let text = "Putin met al-Sadr, and putin Élysée 9/11";
+        let tokens = crate::text::tokenize(text, crate::text::Span::new(0, text.len()));
+        let shaped: Vec<&str> = tokens
+            .iter()
+            .filter(|t| {
+                let lower = t.text(text).to_lowercase();
+                c.of_token(t, text, &lower).has(Class::NAME_SHAPED)
+            })
+            .map(|t| t.text(text))
+            .collect();
+        assert_eq!(shaped, ["Putin", "al-Sadr", "Élysée"]);
+    }
 
     /// Every bit answers what its set answers, for the sets' own words and others.
     #[test]

@@ -120,10 +120,20 @@ mod spare {
         })
     }
 
-    /// The classes of `words`.
-    pub(super) fn classes(classifier: &Classifier, words: &[String]) -> Vec<Class> {
+    /// The classes of `tokens` of `text`, given their lower-cased `words`.
+    pub(super) fn classes(
+        classifier: &Classifier,
+        tokens: &[Token],
+        text: &str,
+        words: &[String],
+    ) -> Vec<Class> {
         let mut out = SPARE.with_borrow_mut(|s| s.class_lists.pop().unwrap_or_default());
-        out.extend(words.iter().map(|w| classifier.class(w)));
+        out.extend(
+            tokens
+                .iter()
+                .zip(words)
+                .map(|(t, w)| classifier.of_token(t, text, w)),
+        );
         out
     }
 
@@ -231,7 +241,7 @@ impl Extractor {
     fn analyse_words<'a>(&self, text: &'a str, span: Span, lead: bool) -> Sentence<'a> {
         let tokens = spare::tokens(text, span);
         let words = spare::lowercased(&tokens, text, span);
-        let classes = spare::classes(&self.classifier, &words);
+        let classes = spare::classes(&self.classifier, &tokens, text, &words);
         let mut mentions = self.mentions.find_classified(text, span, &tokens, &classes);
         let mut skip_to = 0;
         let mut dateline_place = None;

@@ -179,7 +179,7 @@ pub(super) fn is_ally_noun(w: &str) -> bool {
 
 /// Whether a word is shaped like a word of a name: capitalised, or a particle glued to
 /// a capitalised name ([`Chunker::is_name_at`] adds: not a function or time word).
-fn is_name_shaped(tok: &Token, text: &str, lower: &str) -> bool {
+pub(super) fn is_name_shaped(tok: &Token, text: &str, lower: &str) -> bool {
     if tok.kind != TokenKind::Word {
         return false;
     }
@@ -330,8 +330,8 @@ impl Chunker<'_> {
     /// Whether token `i` is a word of a candidate name: capitalised, not a function
     /// word or a time word.
     pub(super) fn is_name_at(&self, i: usize) -> bool {
-        is_name_shaped(&self.tokens[i], self.text, &self.words[i])
-            && !self.class(i).has(Class::NEVER_NAME)
+        let class = self.class(i);
+        class.has(Class::NAME_SHAPED) && !class.has(Class::NEVER_NAME)
     }
 
     pub(super) fn kind(&self, id: ActorId) -> ActorKind {
