@@ -103,11 +103,14 @@ pub fn split_sentences(text: &str, region: Span) -> Vec<Span> {
     // runs on (the next line starts in lower case, or this one ends mid-clause).
     let mut units: Vec<Span> = Vec::new();
     let mut unit_start: Option<usize> = None;
-    let lines: Vec<Span> = r
-        .split_inclusive('\n')
-        .map(|l| {
-            let s = Span::new(line_start, line_start + l.len());
-            line_start += l.len();
+    // The lines as `str::split_inclusive('\n')` gives them, by the memchr crate's
+    // search (the standard library's was a hundredth of extraction).
+    let ends = memchr::memchr_iter(b'\n', r.as_bytes()).map(|i| region.start + i + 1);
+    let lines: Vec<Span> = ends
+        .chain(std::iter::once(region.end))
+        .filter_map(|end| {
+            let s = (end > line_start).then(|| Span::new(line_start, end));
+            line_start = end;
             s
         })
         .collect();
