@@ -80,7 +80,10 @@ mod spare {
     #[derive(Default)]
     struct Spare {
         words: Vec<String>,
+        /// Word lists with their strings still in them (rewritten in place by the
+        /// next sentence), `in_lists` strings in all: at most [`KEEP_WORDS`].
         word_lists: Vec<Vec<String>>,
+        in_lists: usize,
         token_lists: Vec<Vec<Token>>,
         class_lists: Vec<Vec<Class>>,
     }
@@ -101,21 +104,34 @@ mod spare {
     pub(super) fn lowercased(tokens: &[Token], text: &str, span: Span) -> Vec<String> {
         // Most sentences are ASCII: their words need no test each.
         let ascii = span.of(text).is_ascii();
+        let write = |w: &mut String, t: &Token| {
+            let s = t.text(text);
+            w.clear();
+            if ascii || s.is_ascii() {
+                w.push_str(s);
+                w.make_ascii_lowercase();
+            } else {
+                // Unicode lower-casing depends on context (a final sigma).
+                w.push_str(&s.to_lowercase());
+            }
+        };
         SPARE.with_borrow_mut(|spare| {
             let mut out = spare.word_lists.pop().unwrap_or_default();
-            out.extend(tokens.iter().map(|t| {
-                let s = t.text(text);
+            spare.in_lists -= out.len();
+            // The list's own strings first, then spare ones; strings left over go back.
+            if out.len() > tokens.len() {
+                let room = KEEP_WORDS.saturating_sub(spare.words.len());
+                spare.words.extend(out.drain(tokens.len()..).take(room));
+            }
+            let (reused, more) = tokens.split_at(out.len());
+            for (w, t) in out.iter_mut().zip(reused) {
+                write(w, t);
+            }
+            for t in more {
                 let mut w = spare.words.pop().unwrap_or_default();
-                w.clear();
-                if ascii || s.is_ascii() {
-                    w.push_str(s);
-                    w.make_ascii_lowercase();
-                } else {
-                    // Unicode lower-casing depends on context (a final sigma).
-                    w.push_str(&s.to_lowercase());
-                }
-                w
-            }));
+                write(&mut w, t);
+                out.push(w);
+            }
             out
         })
     }
@@ -143,17 +159,27 @@ mod spare {
             for sentence in sentences {
                 let (mut tokens, mut words, mut classes) =
                     (sentence.tokens, sentence.words, sentence.classes);
-                let room = KEEP_WORDS.saturating_sub(spare.words.len());
-                spare.words.extend(
-                    words
-                        .drain(..)
-                        .filter(|w| w.capacity() <= LONGEST_WORD)
-                        .take(room),
-                );
-                tokens.clear();
-                if spare.word_lists.len() < KEEP_LISTS && words.capacity() <= LONGEST_LIST {
+                let list_kept = spare.word_lists.len() < KEEP_LISTS
+                    && words.capacity() <= LONGEST_LIST
+                    && spare.in_lists + words.len() <= KEEP_WORDS;
+                if list_kept {
+                    // The list keeps its strings, but none grown unusually long.
+                    words.retain(|w| w.capacity() <= LONGEST_WORD);
+                    spare.in_lists += words.len();
                     spare.word_lists.push(words);
+                } else {
+                    let room = KEEP_WORDS.saturating_sub(spare.words.len());
+                    spare.words.extend(
+                        words
+                            .drain(..)
+                            .filter(|w| w.capacity() <= LONGEST_WORD)
+                            .take(room),
+                    );
+                    if spare.word_lists.len() < KEEP_LISTS && words.capacity() <= LONGEST_LIST {
+                        spare.word_lists.push(words);
+                    }
                 }
+                tokens.clear();
                 if spare.token_lists.len() < KEEP_LISTS && tokens.capacity() <= LONGEST_LIST {
                     spare.token_lists.push(tokens);
                 }
