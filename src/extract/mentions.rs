@@ -207,8 +207,8 @@ pub struct MentionFinder {
     /// The names that text starting with a character other than a capital can match:
     /// a name that opens with a capital needs one ([`case_fits`]).
     uncapitalised: Trie,
-    /// Per pattern: (actor, how it names it, the name text for case checks).
-    patterns: Vec<(ActorId, NameKind, String)>,
+    /// Per pattern: (actor, how it names it, the name text and its case rule).
+    patterns: Vec<(ActorId, NameKind, String, CaseRule)>,
     /// The first token of every name, lower-cased.
     first_words: SievedSet,
 }
@@ -221,7 +221,7 @@ impl MentionFinder {
             // The first actor to claim a surface form keeps it; the gazetteer reports
             // shared names as warnings.
             if seen.insert(n.text.as_str()) {
-                patterns.push((n.actor, n.kind, n.text.clone()));
+                patterns.push((n.actor, n.kind, n.text.clone(), CaseRule::of(&n.text)));
             }
         }
         let all = patterns
@@ -230,7 +230,7 @@ impl MentionFinder {
             .map(|(id, p)| (id as u32, p.2.as_str()));
         let names = Trie::new(all.clone());
         let uncapitalised = Trie::new(all.filter(|(_, p)| !needs_capital(p)));
-        let first_words = SievedSet::new(patterns.iter().filter_map(|(_, _, name)| {
+        let first_words = SievedSet::new(patterns.iter().filter_map(|(_, _, name, _)| {
             let first = tokenize(name, Span::new(0, name.len()))
                 .into_iter()
                 .next()?;
@@ -353,9 +353,11 @@ impl MentionFinder {
         candidates.sort_unstable_by_key(|&(start, end, pattern)| (end, start, pattern));
         let mut found: Vec<Mention> = Vec::with_capacity(candidates.len());
         for &(m_start, m_end, pattern) in candidates.iter() {
-            let (actor, via, ref name) = self.patterns[pattern as usize];
+            let (actor, via, ref name, ref rule) = self.patterns[pattern as usize];
             let matched = &s[m_start..m_end];
-            if !case_fits(name, matched) {
+            let fits = rule.fits(name, matched);
+            debug_assert_eq!(fits, case_fits(name, matched), "{name:?} {matched:?}");
+            if !fits {
                 continue;
             }
             let span = Span::new(sentence.start + m_start, sentence.start + m_end);
@@ -437,8 +439,73 @@ fn needs_capital(name: &str) -> bool {
     name.starts_with(char::is_uppercase) && !(acronym && TITLE_CASE_ACRONYMS.contains(&first))
 }
 
+/// [`case_fits`] of one name, worked out once: where its acronyms and capitalised
+/// words are (its lower-case words fit any case). A match of a name has the name's
+/// bytes up to ASCII case, so its words are at the same offsets.
+#[derive(Debug, Clone, Default)]
+struct CaseRule {
+    checks: smallvec::SmallVec<[WordCheck; 2]>,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum WordCheck {
+    /// A capitalised word at this offset: the match's word must be capitalised.
+    Capital { at: usize },
+    /// An acronym: exactly, or (`title_case`) in the house style "Nato".
+    Acronym {
+        at: usize,
+        len: usize,
+        title_case: bool,
+    },
+}
+
+impl CaseRule {
+    fn of(name: &str) -> Self {
+        let mut checks = smallvec::SmallVec::new();
+        for n in name.split_whitespace() {
+            // `n` is a piece of `name`: its offset is the distance between them.
+            let at = n.as_ptr() as usize - name.as_ptr() as usize;
+            let letters = n.chars().filter(|c| c.is_alphabetic()).count();
+            let upper = n.chars().filter(|c| c.is_uppercase()).count();
+            if letters >= 2 && upper == letters {
+                checks.push(WordCheck::Acronym {
+                    at,
+                    len: n.len(),
+                    title_case: TITLE_CASE_ACRONYMS.contains(&n),
+                });
+            } else if n.chars().next().is_some_and(char::is_uppercase) {
+                checks.push(WordCheck::Capital { at });
+            }
+        }
+        CaseRule { checks }
+    }
+
+    /// [`case_fits`]`(name, matched)`, where `matched` is a match of `name`.
+    #[inline]
+    fn fits(&self, name: &str, matched: &str) -> bool {
+        let capital = |s: &str| match s.as_bytes().first() {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => s.chars().next().is_some_and(char::is_uppercase),
+        };
+        self.checks.iter().all(|&check| match check {
+            WordCheck::Capital { at } => matched.get(at..).is_some_and(capital),
+            WordCheck::Acronym {
+                at,
+                len,
+                title_case,
+            } => {
+                let (Some(m), Some(n)) = (matched.get(at..at + len), name.get(at..at + len)) else {
+                    return false;
+                };
+                m == n || (title_case && m.chars().skip(1).all(|c| !c.is_uppercase()))
+            }
+        })
+    }
+}
+
 /// Whether the text's capitalisation fits the name's: acronyms exactly, capitalised
-/// words capitalised; lower-case words ("the", "of") in any case.
+/// words capitalised; lower-case words ("the", "of") in any case. (Matching asks a
+/// name's [`CaseRule`]; debug builds check it against this.)
 fn case_fits(name: &str, matched: &str) -> bool {
     name.split_whitespace()
         .zip(matched.split_whitespace())
