@@ -68,9 +68,8 @@ pub(crate) fn article_regions(text: &str, start: usize) -> Vec<Span> {
     let body = &text.as_bytes()[start..];
     // A junk line holds one of these markers, and most articles hold none: their
     // lines need only be asked whether they could open a trailer, by their first byte
-    // (classifying every line was a fiftieth of a build).
-    // One pass for bytes of the markers that news text seldom has, before the
-    // markers themselves are looked for.
+    // (classifying every line was a fiftieth of a build). One pass for bytes of the
+    // markers that news text seldom has comes before the markers are looked for.
     let marked = memchr::memchr3(b'[', b'@', b'/', body).is_some();
     let ads = marked && AD_FINDER.find(body).is_some();
     let junk =

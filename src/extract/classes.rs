@@ -81,10 +81,10 @@ impl Classifier {
         for w in super::np::OPENERS.words() {
             add(w, Class::OPENER);
         }
-        // `roles::title_singular` takes one "s" off a word of more than three bytes.
+        // The words whose singular (`roles::title_singular`) is a title's first word.
         for t in super::roles::title_first_words() {
             let plural = format!("{t}s");
-            if plural.len() > 3 {
+            if super::roles::title_singular(&plural) == Some(t) {
                 add(&plural, Class::PLURAL_TITLE);
             }
         }

@@ -88,6 +88,16 @@ mod spare {
         class_lists: Vec<Vec<Class>>,
     }
 
+    impl Spare {
+        /// Keep loose strings for later words, up to [`KEEP_WORDS`] and none grown
+        /// unusually long; the rest are dropped.
+        fn keep_words(&mut self, words: impl Iterator<Item = String>) {
+            let room = KEEP_WORDS.saturating_sub(self.words.len());
+            let kept = words.filter(|w| w.capacity() <= LONGEST_WORD).take(room);
+            self.words.extend(kept);
+        }
+    }
+
     thread_local! {
         static SPARE: RefCell<Spare> = RefCell::default();
     }
@@ -120,8 +130,7 @@ mod spare {
             spare.in_lists -= out.len();
             // The list's own strings first, then spare ones; strings left over go back.
             if out.len() > tokens.len() {
-                let room = KEEP_WORDS.saturating_sub(spare.words.len());
-                spare.words.extend(out.drain(tokens.len()..).take(room));
+                spare.keep_words(out.drain(tokens.len()..));
             }
             let (reused, more) = tokens.split_at(out.len());
             for (w, t) in out.iter_mut().zip(reused) {
@@ -168,13 +177,7 @@ mod spare {
                     spare.in_lists += words.len();
                     spare.word_lists.push(words);
                 } else {
-                    let room = KEEP_WORDS.saturating_sub(spare.words.len());
-                    spare.words.extend(
-                        words
-                            .drain(..)
-                            .filter(|w| w.capacity() <= LONGEST_WORD)
-                            .take(room),
-                    );
+                    spare.keep_words(words.drain(..));
                     if spare.word_lists.len() < KEEP_LISTS && words.capacity() <= LONGEST_LIST {
                         spare.word_lists.push(words);
                     }

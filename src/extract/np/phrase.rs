@@ -122,7 +122,9 @@ impl Chunker<'_> {
             || self.is_name_at(j)
             || (j..j + 3).any(head_noun)
             || is_definite_noun(next)
-            || matches!(word(j + 1), "alliance" | "bloc" | "group" | "organization")
+            || next == "two"
+            || is_pair_noun(next)
+            || is_modified_definite_noun(word(j + 1))
     }
 
     pub(super) fn phrase_at(&self, i: usize) -> Option<Np> {
@@ -521,18 +523,16 @@ impl Chunker<'_> {
             // group".
             let skip = usize::from(
                 w == "the"
-                    && self.words.get(i + 2).is_some_and(|n| {
-                        matches!(n.as_str(), "alliance" | "bloc" | "group" | "organization")
-                    })
+                    && self
+                        .words
+                        .get(i + 2)
+                        .is_some_and(|n| is_modified_definite_noun(n))
                     && self.is_modifier_word(i + 1),
             );
             let next = self.words.get(i + 1 + skip).map(String::as_str);
             // The noun, and how many words after `i` the phrase takes.
             let noun = match next {
-                Some(
-                    n @ ("alliance" | "bloc" | "kremlin" | "ministry" | "minister" | "secretary"
-                    | "country" | "organization" | "organisation" | "union" | "group"),
-                ) => Some((n.to_string(), 1 + skip)),
+                Some(n) if is_definite_noun(n) => Some((n.to_string(), 1 + skip)),
                 Some("two")
                     if self.words.get(i + 2).is_some_and(|w| {
                         matches!(
@@ -544,10 +544,7 @@ impl Chunker<'_> {
                     Some((format!("two {}", self.words[i + 2]), 2))
                 }
                 // "both sides", "both generals": the two actors just named.
-                Some(
-                    n @ ("sides" | "parties" | "generals" | "leaders" | "men" | "countries"
-                    | "nations" | "presidents" | "ministers"),
-                ) if w == "both" => Some((format!("two {n}"), 1)),
+                Some(n) if w == "both" && is_pair_noun(n) => Some((format!("two {n}"), 1)),
                 _ => None,
             };
             if let Some((noun, len)) = noun {
@@ -641,8 +638,8 @@ impl Chunker<'_> {
     }
 }
 
-/// The nouns of definite descriptions after "the" or "both" ([`Chunker::phrase_at`]):
-/// "the alliance", "the two countries", "both sides".
+/// The nouns of definite descriptions after "the" ([`Chunker::phrase_at`]): "the
+/// alliance", "the Kremlin", "the minister".
 fn is_definite_noun(w: &str) -> bool {
     matches!(
         w,
@@ -657,8 +654,19 @@ fn is_definite_noun(w: &str) -> bool {
             | "organisation"
             | "union"
             | "group"
-            | "two"
-            | "sides"
+    )
+}
+
+/// Definite nouns that one modifier may come before: "the regional bloc".
+fn is_modified_definite_noun(w: &str) -> bool {
+    matches!(w, "alliance" | "bloc" | "group" | "organization")
+}
+
+/// Nouns after "both" that name the two actors just named: "both sides".
+fn is_pair_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "sides"
             | "parties"
             | "generals"
             | "leaders"
